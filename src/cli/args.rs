@@ -1,0 +1,138 @@
+//! The command line as clap sees it (DESIGN §6), and its translation into validated
+//! options. Everything past this file works with typed values, never raw strings.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::text::{BaseDirection, BidiMode, Shaping};
+
+/// A terminal reader for Arabic news.
+#[derive(Debug, Parser)]
+#[command(name = "qari", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// What to do; with none, the reader opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Article files and folders to open; with none, the embedded sample.
+    pub paths: Vec<PathBuf>,
+    /// How text is drawn.
+    #[command(flatten)]
+    pub display: DisplayArgs,
+}
+
+/// Options shared by the reader and every command.
+#[derive(Debug, Args, Clone, Copy, Default)]
+pub struct DisplayArgs {
+    /// Who reorders Arabic: qari (`app`), or a terminal that does bidi itself.
+    #[arg(long, global = true, value_enum, default_value_t = BidiArg::App)]
+    pub bidi: BidiArg,
+    /// Do not turn Arabic letters into presentation forms.
+    #[arg(long, global = true)]
+    pub no_shape: bool,
+}
+
+impl DisplayArgs {
+    /// The bidi mode asked for.
+    pub fn bidi_mode(&self) -> BidiMode {
+        match self.bidi {
+            BidiArg::App => BidiMode::App,
+            BidiArg::Terminal => BidiMode::Terminal,
+        }
+    }
+
+    /// Whether to shape.
+    pub fn shaping(&self) -> Shaping {
+        if self.no_shape {
+            Shaping::Off
+        } else {
+            Shaping::On
+        }
+    }
+}
+
+/// `--bidi`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum BidiArg {
+    /// qari shapes and reorders; a bidi terminal is asked not to reorder again.
+    #[default]
+    App,
+    /// Logical, unshaped text for terminals that do bidi themselves.
+    Terminal,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print one article per line: ID, DATE, SOURCE, TITLE separated by tabs.
+    List(ListArgs),
+    /// Print an article's body as the reader lays it out.
+    Show(ShowArgs),
+}
+
+/// `qari list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Article files and folders; with none, the embedded sample.
+    pub paths: Vec<PathBuf>,
+    /// One JSON object per line instead of tab-separated fields.
+    #[arg(long)]
+    pub json: bool,
+    /// Order: newest first, or best match first.
+    #[arg(long, value_enum, default_value_t = SortArg::Date)]
+    pub sort: SortArg,
+    /// Print at most this many articles.
+    #[arg(long)]
+    pub limit: Option<usize>,
+}
+
+/// `--sort`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    /// Newest first; undated articles last, in the order found.
+    Date,
+    /// Best match first (the order found when there is no query).
+    Relevance,
+}
+
+/// `qari show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// An article id (or the start of one), a file, or `-` for standard input.
+    pub target: String,
+    /// Where to look the id up; with none, the embedded sample.
+    pub paths: Vec<PathBuf>,
+    /// Columns to wrap at; 0 for no wrapping. Default: the terminal's width, else 80.
+    #[arg(long)]
+    pub width: Option<usize>,
+    /// Paragraph direction: from the first strong letter, or forced.
+    #[arg(long, value_enum, default_value_t = BaseDirArg::Auto)]
+    pub base_dir: BaseDirArg,
+    /// Do not right-align right-to-left paragraphs.
+    #[arg(long)]
+    pub no_align: bool,
+    /// Show the text as it is, boilerplate included.
+    #[arg(long)]
+    pub raw: bool,
+}
+
+/// `--base-dir`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BaseDirArg {
+    /// From the first strong character (UAX #9 P2–P3).
+    Auto,
+    /// Right to left.
+    Rtl,
+    /// Left to right.
+    Ltr,
+}
+
+impl From<BaseDirArg> for BaseDirection {
+    fn from(arg: BaseDirArg) -> Self {
+        match arg {
+            BaseDirArg::Auto => BaseDirection::Auto,
+            BaseDirArg::Rtl => BaseDirection::Rtl,
+            BaseDirArg::Ltr => BaseDirection::Ltr,
+        }
+    }
+}

@@ -1,0 +1,99 @@
+//! Finding, reading and decoding article files, and the sample compiled into qari
+//! (DESIGN §3). Bad input never stops a load: each file that cannot be read is recorded
+//! with the reason, and everything else loads.
+
+mod extract;
+mod load;
+mod sample;
+
+use std::path::PathBuf;
+
+pub use extract::{Extracted, extract};
+pub use load::{MAX_FILE_BYTES, load_paths, load_stdin};
+pub use sample::load_sample;
+
+use crate::article::{Article, ArticleId};
+
+/// A set of loaded articles and the files that were skipped.
+#[derive(Clone, Debug, Default)]
+pub struct Corpus {
+    /// Articles in the order they were found (paths sorted within each folder).
+    pub articles: Vec<Article>,
+    /// Files that could not be loaded, with the reason.
+    pub skipped: Vec<Skipped>,
+}
+
+impl Corpus {
+    /// The article with this id, or the only one whose id starts with it.
+    pub fn find(&self, id: &str) -> Result<&Article, FindError> {
+        if let Some(article) = self.articles.iter().find(|a| a.id.as_str() == id) {
+            return Ok(article);
+        }
+        let mut matches = self
+            .articles
+            .iter()
+            .filter(|a| a.id.as_str().starts_with(id));
+        match (matches.next(), matches.next()) {
+            (Some(article), None) => Ok(article),
+            (None, _) => Err(FindError::NotFound(id.to_owned())),
+            (Some(first), Some(second)) => Err(FindError::Ambiguous {
+                id: id.to_owned(),
+                first: first.id.clone(),
+                second: second.id.clone(),
+            }),
+        }
+    }
+}
+
+/// Why an id names no single article.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum FindError {
+    /// No id equals or starts with it.
+    #[error("no article has the id `{0}`")]
+    NotFound(String),
+    /// More than one id starts with it.
+    #[error("`{id}` could be `{first}` or `{second}`: give more of the id")]
+    Ambiguous {
+        /// What was asked for.
+        id: String,
+        /// One match.
+        first: ArticleId,
+        /// Another match.
+        second: ArticleId,
+    },
+}
+
+/// A file that was not loaded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skipped {
+    /// The file (or folder) as found.
+    pub path: PathBuf,
+    /// Why.
+    pub reason: SkipReason,
+}
+
+/// Why a file was not loaded. Messages say what the user can do about it.
+#[derive(Clone, Debug, thiserror::Error, PartialEq, Eq)]
+pub enum SkipReason {
+    /// The path does not exist.
+    #[error("no such file or folder")]
+    NotFound,
+    /// Reading failed (permissions, I/O error).
+    #[error("cannot be read: {0}")]
+    Unreadable(String),
+    /// Larger than [`MAX_FILE_BYTES`].
+    #[error("{0} bytes is over the 64 MiB limit for one file")]
+    TooLarge(u64),
+    /// Contains NUL bytes.
+    #[error("binary file (it contains NUL bytes)")]
+    Binary,
+    /// Not valid UTF-8.
+    #[error("not UTF-8 text (invalid byte at offset {0})")]
+    NotUtf8(usize),
+    /// No visible text.
+    #[error("no text in it")]
+    Empty,
+    /// A folder reached again through a symbolic link.
+    #[error("folder already visited (symbolic link loop)")]
+    LinkLoop,
+}

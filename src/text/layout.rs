@@ -1,0 +1,352 @@
+//! Paragraph layout: from one logical paragraph to the screen lines a terminal shows.
+//!
+//! The order follows UAX #9 and the design: levels for the whole paragraph, shaping in
+//! logical order, wrapping in logical order by the width of the shaped text, then each
+//! line reordered on its own (L1–L2 from `unicode-bidi`, L3 by moving grapheme clusters
+//! rather than characters, L4 by mirroring at odd levels), then alignment. Every cell keeps
+//! the byte range of the logical text it shows, so highlights and selections made in
+//! logical terms can be painted on the right cells.
+
+use std::ops::Range;
+
+use unicode_bidi::{Level, ParagraphBidiInfo};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+use super::arabic::is_tashkeel;
+use super::sanitize::is_never_emitted;
+use super::shape::{Shaped, shape};
+
+/// Who reorders and shapes: qari itself, or a bidi-capable terminal.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum BidiMode {
+    /// qari shapes, reorders and mirrors; the terminal draws cells as given.
+    #[default]
+    App,
+    /// qari wraps and aligns but emits logical, unshaped text for a terminal that does
+    /// bidi itself.
+    Terminal,
+}
+
+/// Whether Arabic letters are turned into presentation forms (app mode only).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Shaping {
+    /// Letters take their contextual forms; lam-alef ligates.
+    #[default]
+    On,
+    /// Letters are drawn as stored.
+    Off,
+}
+
+/// Whether Arabic combining marks are drawn.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Tashkeel {
+    /// Marks are drawn on their letters.
+    #[default]
+    Shown,
+    /// Marks are left out (their logical offsets still count).
+    Hidden,
+}
+
+/// The paragraph direction: from the first strong character (UAX #9 P2–P3), or forced.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum BaseDirection {
+    /// From the first strong character.
+    #[default]
+    Auto,
+    /// Right to left.
+    Rtl,
+    /// Left to right.
+    Ltr,
+}
+
+/// Whether right-to-left paragraphs are pushed to the right edge.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Alignment {
+    /// RTL paragraphs right-aligned, LTR paragraphs left-aligned.
+    #[default]
+    ByDirection,
+    /// Every line starts at the left edge.
+    Left,
+}
+
+/// Everything that decides how a paragraph is laid out.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LayoutOptions {
+    /// Columns available; 0 means no wrapping.
+    pub width: usize,
+    /// Who reorders.
+    pub bidi: BidiMode,
+    /// Whether letters are shaped.
+    pub shaping: Shaping,
+    /// Whether marks are drawn.
+    pub tashkeel: Tashkeel,
+    /// Paragraph direction.
+    pub base: BaseDirection,
+    /// Where lines sit.
+    pub alignment: Alignment,
+}
+
+/// One grapheme cluster (or a lam-alef ligature, which covers two) as drawn.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cell {
+    /// What the terminal is given: shaped, mirrored, never a control character.
+    pub text: String,
+    /// Columns it takes.
+    pub width: usize,
+    /// The bytes of the logical paragraph it stands for.
+    pub logical: Range<usize>,
+}
+
+/// One screen line of a paragraph, cells in left-to-right screen order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct VisualLine {
+    /// The cells, left to right.
+    pub cells: Vec<Cell>,
+    /// Blank columns before the first cell (right alignment).
+    pub indent: usize,
+    /// The paragraph is right-to-left.
+    pub rtl: bool,
+    /// The bytes of the logical paragraph this line covers.
+    pub logical: Range<usize>,
+}
+
+impl VisualLine {
+    /// Columns taken by the cells, without the indent.
+    pub fn width(&self) -> usize {
+        self.cells.iter().map(|cell| cell.width).sum()
+    }
+
+    /// The line as plain text: indent, then the cells, with no trailing spaces.
+    pub fn to_plain(&self) -> String {
+        let mut out = " ".repeat(self.indent);
+        for cell in &self.cells {
+            out.push_str(&cell.text);
+        }
+        out.truncate(out.trim_end().len());
+        out
+    }
+}
+
+/// A unit of layout in logical order: a grapheme cluster, or lam + alef clusters ligated.
+struct Unit {
+    logical: Range<usize>,
+    text: String,
+    width: usize,
+    breakable_space: bool,
+}
+
+/// Lays out one paragraph (no line breaks inside) into screen lines. An empty paragraph
+/// gives one empty line.
+pub fn layout_paragraph(text: &str, options: &LayoutOptions) -> Vec<VisualLine> {
+    let base_level = match options.base {
+        BaseDirection::Auto => None,
+        BaseDirection::Rtl => Some(Level::rtl()),
+        BaseDirection::Ltr => Some(Level::ltr()),
+    };
+    let bidi = ParagraphBidiInfo::new(text, base_level);
+    let rtl = bidi.paragraph_level.is_rtl();
+    let units = units(text, options);
+    let line_ranges = wrap(&units, options.width);
+    line_ranges
+        .into_iter()
+        .map(|range| {
+            let mut line = visual_line(&bidi, &units[range], options);
+            line.rtl = rtl;
+            if rtl && options.alignment == Alignment::ByDirection {
+                line.indent = options.width.saturating_sub(line.width());
+            }
+            line
+        })
+        .collect()
+}
+
+fn units(text: &str, options: &LayoutOptions) -> Vec<Unit> {
+    let chars: Vec<char> = text.chars().collect();
+    let shaped: Vec<Shaped> = if options.bidi == BidiMode::App && options.shaping == Shaping::On {
+        shape(&chars)
+    } else {
+        chars.iter().map(|&c| Shaped::Char(c)).collect()
+    };
+    let mut units: Vec<Unit> = Vec::new();
+    let mut char_index = 0;
+    for (start, cluster) in text.grapheme_indices(true) {
+        let mut drawn = String::new();
+        let mut ligated = false;
+        for c in cluster.chars() {
+            match shaped[char_index] {
+                Shaped::Ligated => ligated = true,
+                Shaped::Char(_) if is_never_emitted(c) => {}
+                Shaped::Char(_) if options.tashkeel == Tashkeel::Hidden && is_tashkeel(c) => {}
+                Shaped::Char(form) => drawn.push(form),
+            }
+            char_index += 1;
+        }
+        let logical = start..start + cluster.len();
+        if ligated && let Some(lam) = units.last_mut() {
+            lam.logical.end = logical.end;
+            lam.text.push_str(&drawn);
+            continue;
+        }
+        let breakable_space = cluster.chars().count() == 1 && is_breakable_space(cluster);
+        units.push(Unit {
+            logical,
+            text: drawn,
+            width: 0,
+            breakable_space,
+        });
+    }
+    for unit in &mut units {
+        give_a_base_to_lone_marks(&mut unit.text);
+        unit.width = unit.text.width();
+    }
+    units
+}
+
+/// Spaces where a line may break (not the no-break spaces).
+fn is_breakable_space(cluster: &str) -> bool {
+    matches!(
+        cluster,
+        " " | "\u{1680}"
+            | "\u{2000}"
+            | "\u{2001}"
+            | "\u{2002}"
+            | "\u{2003}"
+            | "\u{2004}"
+            | "\u{2005}"
+            | "\u{2006}"
+            | "\u{2008}"
+            | "\u{2009}"
+            | "\u{200A}"
+            | "\u{205F}"
+            | "\u{3000}"
+    )
+}
+
+/// A cluster made only of combining marks (a mark at the start of a paragraph, say) has
+/// no base to sit on: terminals and ratatui would drop it, so it gets a dotted circle,
+/// as text renderers do. Joiners and variation selectors alone are simply not drawn.
+fn give_a_base_to_lone_marks(text: &mut String) {
+    if text.is_empty() || text.width() > 0 {
+        return;
+    }
+    let only_joiners = text
+        .chars()
+        .all(|c| matches!(c, '\u{200C}' | '\u{200D}' | '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}'));
+    if only_joiners {
+        text.clear();
+    } else {
+        text.insert(0, '\u{25CC}');
+    }
+}
+
+/// Greedy wrapping in logical order: breaks at spaces, drops the spaces it breaks at and
+/// those that end the paragraph, and breaks a word longer than the width between
+/// clusters. A cluster wider than the whole width gets a line of its own. Spaces that
+/// open the paragraph are kept as indentation.
+fn wrap(units: &[Unit], width: usize) -> Vec<Range<usize>> {
+    let mut end = units.len();
+    while end > 0 && units[end - 1].breakable_space {
+        end -= 1;
+    }
+    if width == 0 || end == 0 {
+        return std::iter::once(0..end).collect();
+    }
+    let mut lines = Vec::new();
+    let mut line_start = 0;
+    let mut line_width = 0;
+    let mut line_has_content = false;
+    let mut i = 0;
+    while i < end {
+        let gap_start = i;
+        let mut gap_width = 0;
+        if line_has_content {
+            while i < end && units[i].breakable_space {
+                gap_width += units[i].width;
+                i += 1;
+            }
+        }
+        let word_start = i;
+        let mut word_width = 0;
+        while i < end && (i == word_start || !units[i].breakable_space) {
+            word_width += units[i].width;
+            i += 1;
+        }
+        if line_has_content {
+            if line_width + gap_width + word_width <= width {
+                line_width += gap_width + word_width;
+                continue;
+            }
+            lines.push(line_start..gap_start);
+            line_start = word_start;
+            line_width = 0;
+        }
+        // The word opens a line: cut it into pieces that fit.
+        for (j, unit) in units.iter().enumerate().take(i).skip(word_start) {
+            if line_width > 0 && line_width + unit.width > width {
+                lines.push(line_start..j);
+                line_start = j;
+                line_width = 0;
+            }
+            line_width += unit.width;
+        }
+        line_has_content = true;
+    }
+    lines.push(line_start..end);
+    lines
+}
+
+fn visual_line(
+    bidi: &ParagraphBidiInfo<'_>,
+    units: &[Unit],
+    options: &LayoutOptions,
+) -> VisualLine {
+    let logical = match (units.first(), units.last()) {
+        (Some(first), Some(last)) => first.logical.start..last.logical.end,
+        _ => 0..0,
+    };
+    let app_order = options.bidi == BidiMode::App && !logical.is_empty();
+    // Levels after L1 for this line; a unit takes the level of its first byte (marks share
+    // their base's level by W1, and a lam-alef ligature lies within one run).
+    let unit_levels: Vec<Level> = if app_order {
+        let levels = bidi.reordered_levels(logical.clone());
+        units
+            .iter()
+            .map(|unit| levels[unit.logical.start])
+            .collect()
+    } else {
+        vec![Level::ltr(); units.len()]
+    };
+    let order: Vec<usize> = if app_order {
+        ParagraphBidiInfo::reorder_visual(&unit_levels)
+    } else {
+        (0..units.len()).collect()
+    };
+    let cells = order
+        .into_iter()
+        .filter(|&i| !units[i].text.is_empty())
+        .map(|i| {
+            let unit = &units[i];
+            let text = if unit_levels[i].is_rtl() {
+                unit.text.chars().map(mirrored).collect()
+            } else {
+                unit.text.clone()
+            };
+            Cell {
+                text,
+                width: unit.width,
+                logical: unit.logical.clone(),
+            }
+        })
+        .collect();
+    VisualLine {
+        cells,
+        indent: 0,
+        rtl: false,
+        logical,
+    }
+}
+
+fn mirrored(c: char) -> char {
+    unicode_bidi_mirroring::get_mirrored(c).unwrap_or(c)
+}

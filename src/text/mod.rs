@@ -1,0 +1,25 @@
+//! The text pipeline: from sanitized logical text to the cells of screen lines, shaped
+//! and in visual order, with a map back to logical offsets (DESIGN §2). Knows nothing of
+//! terminals: its output is plain data that any front end can draw.
+
+mod arabic;
+mod body;
+mod forms_table;
+mod layout;
+mod sanitize;
+mod shape;
+
+pub use arabic::is_tashkeel;
+pub use body::{BodyLine, layout_body};
+pub use layout::{
+    Alignment, BaseDirection, BidiMode, Cell, LayoutOptions, Shaping, Tashkeel, VisualLine,
+    layout_paragraph,
+};
+pub use sanitize::{is_never_emitted, sanitize, visible};
+pub use shape::{Shaped, shape};
+
+/// The presentation-form table, for the test that re-derives it from the Unicode data.
+#[doc(hidden)]
+pub mod tables {
+    pub use super::forms_table::{FORMS, LAM_ALEF};
+}

@@ -1,0 +1,3 @@
+//! qari's integration tests: one binary, a module per area.
+
+mod support;
