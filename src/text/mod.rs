@@ -6,6 +6,7 @@ mod arabic;
 mod body;
 mod forms_table;
 mod layout;
+mod line;
 mod sanitize;
 mod shape;
 
@@ -15,6 +16,7 @@ pub use layout::{
     Alignment, BaseDirection, BidiMode, Cell, LayoutOptions, Shaping, Tashkeel, VisualLine,
     layout_paragraph,
 };
+pub use line::single_line;
 pub use sanitize::{is_never_emitted, sanitize, visible};
 pub use shape::{Shaped, shape};
 

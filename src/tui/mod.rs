@@ -1,8 +1,64 @@
-//! The interactive reader.
+//! The interactive reader (ratatui + crossterm): the terminal session, the event loop, the
+//! state and its views. The state and views are pure; only this file and `terminal`,
+//! `events` touch the terminal.
+
+pub mod app;
+pub mod command;
+pub mod events;
+pub mod geometry;
+pub mod keymap;
+pub mod terminal;
+pub mod view;
+
+use ratatui::layout::Rect;
+
+use self::app::{App, Display};
+use self::events::Event;
+use self::keymap::KeyMap;
+use self::terminal::TerminalSession;
+use self::view::Screen;
 use crate::cli::DisplayArgs;
 use crate::corpus::Corpus;
 
-/// Runs the reader until the user quits.
-pub fn run(_corpus: Corpus, _display: &DisplayArgs) -> anyhow::Result<()> {
-    anyhow::bail!("the reader is being built")
+/// Runs the reader on a corpus until the user quits, a signal arrives or the terminal
+/// goes away. The terminal is restored on every one of those paths.
+pub fn run(corpus: Corpus, display_args: &DisplayArgs) -> anyhow::Result<()> {
+    let display = Display {
+        bidi: display_args.bidi_mode(),
+        shaping: display_args.shaping(),
+        ..Display::default()
+    };
+    let keymap = KeyMap::default();
+    let events = events::spawn()?;
+    let mut session = TerminalSession::start(display.bidi)?;
+    let mut app = App::new(corpus, display, session.screen.get_frame().area());
+    draw(&mut session, &app, &keymap)?;
+    // Blocking on the channel: nothing runs and nothing is written while nobody types.
+    while let Ok(event) = events.recv() {
+        match event {
+            Event::Key(key) => match keymap.command(&key) {
+                Some(command) => app.handle(command),
+                None => continue,
+            },
+            Event::Resize(columns, rows) => {
+                let area = Rect::new(0, 0, columns, rows);
+                session.resize(area)?;
+                app.resize(area);
+            }
+            Event::Hangup | Event::Terminate => break,
+        }
+        if app.should_quit() {
+            break;
+        }
+        draw(&mut session, &app, &keymap)?;
+    }
+    session.restore();
+    Ok(())
+}
+
+fn draw(session: &mut TerminalSession, app: &App, keymap: &KeyMap) -> std::io::Result<()> {
+    session.screen.draw(|frame| {
+        frame.render_widget(Screen { app, keymap }, frame.area());
+    })?;
+    session.commit()
 }

@@ -1,0 +1,80 @@
+//! A text squeezed onto one screen line, for list rows and headers.
+
+use super::layout::{Cell, LayoutOptions, VisualLine, layout_paragraph};
+
+/// Lays out `text` on a single line of `options.width` columns. Text that does not fit
+/// is cut at its logical end (so the first words always show, whatever the direction)
+/// and an ellipsis marks the cut.
+pub fn single_line(text: &str, options: &LayoutOptions) -> VisualLine {
+    let width = options.width;
+    if width == 0 {
+        return VisualLine::default();
+    }
+    let mut lines = layout_paragraph(text, options);
+    if lines.len() <= 1 {
+        return lines.pop().unwrap_or_default();
+    }
+    let narrower = LayoutOptions {
+        width: width - 1,
+        ..*options
+    };
+    let mut line = if width > 1 {
+        layout_paragraph(text, &narrower).swap_remove(0)
+    } else {
+        VisualLine::default()
+    };
+    let ellipsis = Cell {
+        text: "…".to_owned(),
+        width: 1,
+        logical: line.logical.end..line.logical.end,
+    };
+    // The logical end is at the visual left of a right-to-left line.
+    if line.rtl {
+        line.cells.insert(0, ellipsis);
+    } else {
+        line.cells.push(ellipsis);
+    }
+    line.indent = if line.rtl && line.indent > 0 {
+        width.saturating_sub(line.width())
+    } else {
+        0
+    };
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{Alignment, Shaping};
+
+    fn options(width: usize) -> LayoutOptions {
+        LayoutOptions {
+            width,
+            shaping: Shaping::Off,
+            alignment: Alignment::ByDirection,
+            ..LayoutOptions::default()
+        }
+    }
+
+    #[test]
+    fn short_text_is_one_line_as_is() {
+        let line = single_line("ab cd", &options(10));
+        assert_eq!(line.to_plain(), "ab cd");
+    }
+
+    #[test]
+    fn long_ltr_text_keeps_its_start_and_ends_in_an_ellipsis() {
+        let line = single_line("alpha beta gamma", &options(12));
+        assert_eq!(line.to_plain(), "alpha beta…");
+        assert!(line.width() <= 12);
+    }
+
+    #[test]
+    fn long_rtl_text_keeps_its_first_words_at_the_right() {
+        let line = single_line("واحد اثنان ثلاثة أربعة", &options(12));
+        assert!(line.indent + line.width() <= 12);
+        let plain = line.to_plain();
+        assert!(plain.trim_start().starts_with('…'), "{plain}");
+        assert!(plain.ends_with("دحاو"), "{plain}");
+    }
+}

@@ -1,0 +1,303 @@
+//! The reader's state and how commands change it. No I/O happens here: the event loop
+//! feeds commands and sizes in, and the views draw whatever state results.
+
+use ratatui::layout::Rect;
+
+use super::command::Command;
+use super::geometry::{Areas, Pane};
+use crate::article::Article;
+use crate::corpus::Corpus;
+use crate::text::{
+    Alignment, BaseDirection, BidiMode, BodyLine, LayoutOptions, Shaping, Tashkeel, VisualLine,
+    layout_body, layout_paragraph,
+};
+
+/// How text is drawn, as chosen on the command line and toggled by keys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Display {
+    /// Who reorders.
+    pub bidi: BidiMode,
+    /// Whether letters are shaped.
+    pub shaping: Shaping,
+    /// Whether harakat are drawn.
+    pub tashkeel: Tashkeel,
+}
+
+impl Display {
+    /// Layout options for a given width, aligned by paragraph direction.
+    pub fn layout(&self, width: usize) -> LayoutOptions {
+        LayoutOptions {
+            width,
+            bidi: self.bidi,
+            shaping: self.shaping,
+            tashkeel: self.tashkeel,
+            base: BaseDirection::Auto,
+            alignment: Alignment::ByDirection,
+        }
+    }
+}
+
+/// What one line of the reader shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineKind {
+    /// A line of the title.
+    Title,
+    /// A line of paragraph `n` of the body.
+    Paragraph(usize),
+    /// A blank line.
+    Blank,
+}
+
+/// One line of the reader.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReaderLine {
+    /// What it belongs to.
+    pub kind: LineKind,
+    /// Its cells.
+    pub line: VisualLine,
+}
+
+/// The open article, laid out for the reader's current width.
+#[derive(Clone, Debug)]
+pub struct Reader {
+    /// Index of the article in [`App::articles`].
+    pub article: usize,
+    /// Title lines, a blank, then the body.
+    pub lines: Vec<ReaderLine>,
+    /// First line shown.
+    pub scroll: usize,
+}
+
+/// Everything the reader shows.
+#[derive(Debug)]
+pub struct App {
+    /// The articles, in list order.
+    pub articles: Vec<Article>,
+    /// How many files could not be loaded.
+    pub skipped: usize,
+    /// The highlighted article in the list.
+    pub selected: usize,
+    /// Which pane has the keyboard.
+    pub focus: Pane,
+    /// The open article, if any.
+    pub reader: Option<Reader>,
+    /// Whether the key help is shown.
+    pub help: bool,
+    /// A short message for the status line, cleared by the next key.
+    pub message: Option<String>,
+    /// How text is drawn.
+    pub display: Display,
+    /// The whole screen.
+    pub screen: Rect,
+    quit: bool,
+}
+
+impl App {
+    /// A new reader on a corpus, with the first article open beside the list.
+    pub fn new(corpus: Corpus, display: Display, screen: Rect) -> Self {
+        let mut app = Self {
+            articles: corpus.articles,
+            skipped: corpus.skipped.len(),
+            selected: 0,
+            focus: Pane::List,
+            reader: None,
+            help: false,
+            message: None,
+            display,
+            screen,
+            quit: false,
+        };
+        if !app.articles.is_empty() {
+            app.open(0);
+        }
+        app
+    }
+
+    /// Whether the user asked to leave.
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// The areas of the current screen.
+    pub fn areas(&self) -> Areas {
+        Areas::new(self.screen, self.focus)
+    }
+
+    /// The terminal changed size: lay the open article out again, keeping its top line.
+    pub fn resize(&mut self, screen: Rect) {
+        self.screen = screen;
+        self.relayout();
+    }
+
+    /// Applies one command.
+    pub fn handle(&mut self, command: Command) {
+        self.message = None;
+        if self.help {
+            // Any key closes the help; only quitting also acts.
+            self.help = false;
+            if command == Command::Quit {
+                self.quit = true;
+            }
+            return;
+        }
+        match command {
+            Command::Quit => self.quit = true,
+            Command::Help => self.help = true,
+            Command::ToggleTashkeel => {
+                self.display.tashkeel = match self.display.tashkeel {
+                    Tashkeel::Shown => Tashkeel::Hidden,
+                    Tashkeel::Hidden => Tashkeel::Shown,
+                };
+                self.message = Some(
+                    match self.display.tashkeel {
+                        Tashkeel::Shown => "tashkeel shown",
+                        Tashkeel::Hidden => "tashkeel hidden",
+                    }
+                    .to_owned(),
+                );
+                self.relayout();
+            }
+            Command::SwitchPane => self.focus_pane(match self.focus {
+                Pane::List => Pane::Reader,
+                Pane::Reader => Pane::List,
+            }),
+            Command::Back => self.focus_pane(Pane::List),
+            Command::Open if self.focus == Pane::List => {
+                if !self.articles.is_empty() {
+                    if self.reader.as_ref().map(|r| r.article) != Some(self.selected) {
+                        self.open(self.selected);
+                    }
+                    self.focus_pane(Pane::Reader);
+                }
+            }
+            Command::Open => {}
+            _ => match self.focus {
+                Pane::List => self.move_in_list(command),
+                Pane::Reader => self.scroll_reader(command),
+            },
+        }
+    }
+
+    fn focus_pane(&mut self, pane: Pane) {
+        if pane == Pane::Reader && self.reader.is_none() {
+            return;
+        }
+        let width_before = self.areas().reader_text().map(|a| a.width);
+        self.focus = pane;
+        if self.areas().reader_text().map(|a| a.width) != width_before {
+            self.relayout();
+        }
+    }
+
+    fn move_in_list(&mut self, command: Command) {
+        let Some(last) = self.articles.len().checked_sub(1) else {
+            return;
+        };
+        let page = self
+            .areas()
+            .list_rows()
+            .map_or(1, |a| usize::from(a.height).max(1));
+        self.selected = match command {
+            Command::MoveDown => (self.selected + 1).min(last),
+            Command::MoveUp => self.selected.saturating_sub(1),
+            Command::PageDown => (self.selected + page).min(last),
+            Command::PageUp => self.selected.saturating_sub(page),
+            Command::Top => 0,
+            Command::Bottom => last,
+            _ => self.selected,
+        };
+        // In the split layout the reader follows the selection.
+        if self.areas().reader.is_some()
+            && self.reader.as_ref().map(|r| r.article) != Some(self.selected)
+        {
+            self.open(self.selected);
+        }
+    }
+
+    fn scroll_reader(&mut self, command: Command) {
+        let page = self.reader_page();
+        let max = self.max_scroll();
+        let Some(reader) = self.reader.as_mut() else {
+            return;
+        };
+        reader.scroll = match command {
+            Command::MoveDown => reader.scroll + 1,
+            Command::MoveUp => reader.scroll.saturating_sub(1),
+            Command::PageDown => reader.scroll + page.saturating_sub(1).max(1),
+            Command::PageUp => reader.scroll.saturating_sub(page.saturating_sub(1).max(1)),
+            Command::Top => 0,
+            Command::Bottom => max,
+            _ => reader.scroll,
+        }
+        .min(max);
+    }
+
+    /// Rows of text the reader shows at once.
+    pub fn reader_page(&self) -> usize {
+        self.areas()
+            .reader_text()
+            .map_or(0, |a| usize::from(a.height))
+    }
+
+    fn max_scroll(&self) -> usize {
+        self.reader
+            .as_ref()
+            .map_or(0, |r| r.lines.len().saturating_sub(self.reader_page()))
+    }
+
+    fn open(&mut self, article: usize) {
+        self.reader = Some(Reader {
+            article,
+            lines: Vec::new(),
+            scroll: 0,
+        });
+        self.relayout();
+    }
+
+    /// Lays the open article out for the reader's width (the width it would have when
+    /// focused, so that the narrow layout's hidden reader is ready too), keeping the text
+    /// that was at the top of the pane at the top.
+    fn relayout(&mut self) {
+        let width = Areas::new(self.screen, Pane::Reader)
+            .reader_text()
+            .map_or(0, |a| usize::from(a.width));
+        let options = self.display.layout(width.max(1));
+        let Some(reader) = self.reader.as_mut() else {
+            return;
+        };
+        let article = &self.articles[reader.article];
+        let anchor = reader
+            .lines
+            .get(reader.scroll)
+            .map(|top| (top.kind, top.line.logical.start));
+        let mut lines: Vec<ReaderLine> = layout_paragraph(&article.title, &options)
+            .into_iter()
+            .map(|line| ReaderLine {
+                kind: LineKind::Title,
+                line,
+            })
+            .collect();
+        lines.push(ReaderLine {
+            kind: LineKind::Blank,
+            line: VisualLine::default(),
+        });
+        lines.extend(layout_body(&article.paragraphs, &options).into_iter().map(
+            |BodyLine { paragraph, line }| ReaderLine {
+                kind: paragraph.map_or(LineKind::Blank, LineKind::Paragraph),
+                line,
+            },
+        ));
+        reader.scroll = anchor.map_or(0, |(kind, offset)| {
+            lines
+                .iter()
+                .position(|l| l.kind == kind && l.line.logical.end > offset)
+                .or_else(|| lines.iter().position(|l| l.kind == kind))
+                .unwrap_or(0)
+        });
+        reader.lines = lines;
+        let max = self.max_scroll();
+        if let Some(reader) = self.reader.as_mut() {
+            reader.scroll = reader.scroll.min(max);
+        }
+    }
+}

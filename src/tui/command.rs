@@ -1,0 +1,67 @@
+//! What a key can ask for: the bindable commands, each with the sentence the help
+//! overlay shows for it.
+
+/// A user command, independent of the key that triggers it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Command {
+    /// Next article in the list; one line down in the reader.
+    MoveDown,
+    /// Previous article in the list; one line up in the reader.
+    MoveUp,
+    /// Open the selected article in the reader.
+    Open,
+    /// Back from the reader to the list; close the help.
+    Back,
+    /// Move the focus to the other pane.
+    SwitchPane,
+    /// One page down.
+    PageDown,
+    /// One page up.
+    PageUp,
+    /// To the first article, or the top of the text.
+    Top,
+    /// To the last article, or the end of the text.
+    Bottom,
+    /// Hide or show the harakat.
+    ToggleTashkeel,
+    /// Show or hide the list of keys.
+    Help,
+    /// Leave qari.
+    Quit,
+}
+
+impl Command {
+    /// Every command, in the order the help overlay lists them.
+    pub const ALL: [Command; 12] = [
+        Command::MoveDown,
+        Command::MoveUp,
+        Command::Open,
+        Command::Back,
+        Command::SwitchPane,
+        Command::PageDown,
+        Command::PageUp,
+        Command::Top,
+        Command::Bottom,
+        Command::ToggleTashkeel,
+        Command::Help,
+        Command::Quit,
+    ];
+
+    /// What the command does, for the help overlay.
+    pub fn description(self) -> &'static str {
+        match self {
+            Command::MoveDown => "next article / scroll down a line",
+            Command::MoveUp => "previous article / scroll up a line",
+            Command::Open => "open the article",
+            Command::Back => "back to the list / close",
+            Command::SwitchPane => "switch pane",
+            Command::PageDown => "page down",
+            Command::PageUp => "page up",
+            Command::Top => "first article / top of the text",
+            Command::Bottom => "last article / end of the text",
+            Command::ToggleTashkeel => "hide / show tashkeel (harakat)",
+            Command::Help => "this help",
+            Command::Quit => "quit",
+        }
+    }
+}

@@ -1,0 +1,105 @@
+//! Everything that can wake the reader, merged into one channel: keys and resizes from the
+//! terminal, termination signals, and the terminal hanging up.
+//!
+//! The hang-up watch exists because of crossterm #793: when an SSH link drops, the pty
+//! closes and crossterm's event reading spins at 100 % CPU forever instead of failing.
+//! A thread blocked in `poll(2)` on the terminal with no events requested wakes only for
+//! POLLHUP/POLLERR, which is exactly that moment, and costs nothing until then.
+
+use std::fs::File;
+use std::io::{self, IsTerminal};
+use std::os::fd::{AsFd, OwnedFd};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::thread;
+use std::time::Duration;
+
+use crossterm::event::{Event as TermEvent, KeyEvent, KeyEventKind};
+use rustix::event::{PollFd, PollFlags, poll};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+use signal_hook::iterator::Signals;
+
+/// Something the event loop must react to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Event {
+    /// A key was pressed.
+    Key(KeyEvent),
+    /// The terminal is now this many columns and rows.
+    Resize(u16, u16),
+    /// The terminal is gone (hang-up, or reading it failed): stop without drawing.
+    Hangup,
+    /// A signal asked qari to stop.
+    Terminate,
+}
+
+/// Starts the threads that feed the channel and returns its receiving end.
+pub fn spawn() -> io::Result<Receiver<Event>> {
+    let (sender, receiver) = channel();
+    let terminal = terminal_fd()?;
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+
+    let to_loop = sender.clone();
+    thread::Builder::new()
+        .name("qari-input".into())
+        .spawn(move || read_terminal(&to_loop))?;
+
+    let to_loop = sender.clone();
+    thread::Builder::new()
+        .name("qari-hangup".into())
+        .spawn(move || watch_hangup(&terminal, &to_loop))?;
+
+    thread::Builder::new()
+        .name("qari-signals".into())
+        .spawn(move || {
+            if signals.forever().next().is_some() {
+                let _ = sender.send(Event::Terminate);
+            }
+        })?;
+    Ok(receiver)
+}
+
+/// The file crossterm reads keys from: standard input when it is a terminal, else the
+/// controlling terminal.
+fn terminal_fd() -> io::Result<OwnedFd> {
+    if io::stdin().is_terminal() {
+        io::stdin().as_fd().try_clone_to_owned()
+    } else {
+        Ok(File::open("/dev/tty")?.into())
+    }
+}
+
+fn read_terminal(to_loop: &Sender<Event>) {
+    loop {
+        let event = match crossterm::event::read() {
+            Ok(TermEvent::Key(key)) if key.kind != KeyEventKind::Release => Event::Key(key),
+            Ok(TermEvent::Resize(columns, rows)) => Event::Resize(columns, rows),
+            Ok(_) => continue,
+            Err(_) => Event::Hangup,
+        };
+        if to_loop.send(event).is_err() || event == Event::Hangup {
+            return;
+        }
+    }
+}
+
+fn watch_hangup(terminal: &OwnedFd, to_loop: &Sender<Event>) {
+    loop {
+        let mut fds = [PollFd::new(terminal, PollFlags::empty())];
+        match poll(&mut fds, None) {
+            Ok(_)
+                if fds[0]
+                    .revents()
+                    .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) =>
+            {
+                let _ = to_loop.send(Event::Hangup);
+                return;
+            }
+            // A wake-up with nothing to report: never spin on it.
+            Ok(_) => thread::sleep(Duration::from_millis(50)),
+            Err(rustix::io::Errno::INTR) => {}
+            Err(_) => {
+                let _ = to_loop.send(Event::Hangup);
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,220 @@
+//! Owning the terminal: raw mode, the alternate screen, bidi mode, and putting all of it
+//! back on every way out (normal exit, panic, signal, hang-up).
+//!
+//! We do not use `ratatui::init` because it writes straight to `Stdout`, whose line
+//! buffering and ratatui's cursor `execute!`s would split a frame into several writes, and
+//! because it knows nothing of the bidi mode. The panic hook below does what its hook
+//! does, plus the bidi mode.
+
+use std::fs::File;
+use std::io::{self, Write};
+use std::os::fd::AsFd;
+use std::sync::Once;
+
+use crossterm::cursor::Show;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
+
+use crate::text::BidiMode;
+
+/// ECMA-48 BDSM reset: the terminal shows cells in the order given ("explicit" mode), so
+/// a bidi-capable terminal (VTE, mintty) does not reorder what qari has already ordered.
+const BIDI_EXPLICIT: &[u8] = b"\x1b[8l";
+/// BDSM set: back to the terminal's own ("implicit") bidi.
+const BIDI_IMPLICIT: &[u8] = b"\x1b[8h";
+
+/// Collects everything written during a frame and sends it in one `write(2)` when the
+/// frame is done. `flush` does nothing: ratatui flushes several times per frame (each
+/// cursor command is an `execute!`), which would otherwise split it.
+#[derive(Debug)]
+pub struct FrameWriter<W: Write> {
+    pending: Vec<u8>,
+    out: W,
+}
+
+impl<W: Write> FrameWriter<W> {
+    /// Wraps the terminal's output.
+    pub fn new(out: W) -> Self {
+        Self {
+            pending: Vec::with_capacity(1 << 16),
+            out,
+        }
+    }
+
+    /// Sends the frame.
+    pub fn commit(&mut self) -> io::Result<()> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let result = self
+            .out
+            .write_all(&self.pending)
+            .and_then(|()| self.out.flush());
+        self.pending.clear();
+        result
+    }
+
+    /// The wrapped writer.
+    pub fn get_ref(&self) -> &W {
+        &self.out
+    }
+}
+
+impl<W: Write> Write for FrameWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The ratatui terminal qari draws on.
+pub type Screen = Terminal<CrosstermBackend<FrameWriter<File>>>;
+
+/// The terminal while qari runs; [`TerminalSession::restore`] gives it back.
+pub struct TerminalSession {
+    /// Where frames are drawn.
+    pub screen: Screen,
+    bidi: BidiMode,
+    restored: bool,
+}
+
+impl TerminalSession {
+    /// Raw mode, alternate screen, explicit bidi mode (in app mode), and a panic hook that
+    /// undoes them.
+    pub fn start(bidi: BidiMode) -> io::Result<Self> {
+        install_panic_hook(bidi);
+        // Our own handle on fd 1, so frames bypass `Stdout`'s line buffer.
+        let out = File::from(io::stdout().as_fd().try_clone_to_owned()?);
+        enable_raw_mode()?;
+        let mut writer = FrameWriter::new(out);
+        crossterm::queue!(writer, EnterAlternateScreen)?;
+        if bidi == BidiMode::App {
+            writer.write_all(BIDI_EXPLICIT)?;
+        }
+        writer.commit()?;
+        let (width, height) = crossterm::terminal::size()?;
+        let screen = Terminal::with_options(
+            CrosstermBackend::new(writer),
+            TerminalOptions {
+                viewport: Viewport::Fixed(Rect::new(0, 0, width, height)),
+            },
+        )?;
+        Ok(Self {
+            screen,
+            bidi,
+            restored: false,
+        })
+    }
+
+    /// Sends what the last draw produced.
+    pub fn commit(&mut self) -> io::Result<()> {
+        self.screen.backend_mut().writer_mut().commit()
+    }
+
+    /// The terminal changed size: the next frame is drawn whole.
+    pub fn resize(&mut self, area: Rect) -> io::Result<()> {
+        self.screen.resize(area)
+    }
+
+    /// Leaves the alternate screen, restores bidi mode, cursor and cooked mode. Safe to call
+    /// more than once; errors (a terminal that is gone) are ignored, there is nothing
+    /// left to tell.
+    pub fn restore(&mut self) {
+        if self.restored {
+            return;
+        }
+        self.restored = true;
+        let writer = self.screen.backend_mut().writer_mut();
+        let _ = write_restore(writer, self.bidi);
+        let _ = writer.commit();
+        let _ = disable_raw_mode();
+    }
+}
+
+impl Drop for TerminalSession {
+    fn drop(&mut self) {
+        self.restore();
+    }
+}
+
+fn write_restore(out: &mut impl Write, bidi: BidiMode) -> io::Result<()> {
+    if bidi == BidiMode::App {
+        out.write_all(BIDI_IMPLICIT)?;
+    }
+    crossterm::queue!(out, LeaveAlternateScreen, Show)
+}
+
+fn install_panic_hook(bidi: BidiMode) {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let mut stdout = io::stdout();
+            let _ = write_restore(&mut stdout, bidi);
+            let _ = stdout.flush();
+            let _ = disable_raw_mode();
+            previous(info);
+        }));
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::widgets::Paragraph;
+
+    /// Counts the writes that reach the "terminal".
+    #[derive(Default)]
+    struct CountingWriter {
+        writes: usize,
+        bytes: Vec<u8>,
+    }
+
+    impl Write for CountingWriter {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.writes += 1;
+            self.bytes.extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_frame_reaches_the_terminal_in_one_write_even_with_a_resize() {
+        let area = Rect::new(0, 0, 40, 10);
+        let backend = CrosstermBackend::new(FrameWriter::new(CountingWriter::default()));
+        let mut terminal = Terminal::with_options(
+            backend,
+            TerminalOptions {
+                viewport: Viewport::Fixed(area),
+            },
+        )
+        .unwrap();
+        terminal
+            .draw(|frame| frame.render_widget(Paragraph::new("سلام عليكم"), frame.area()))
+            .unwrap();
+        terminal.backend_mut().writer_mut().commit().unwrap();
+        assert_eq!(terminal.backend().writer().get_ref().writes, 1);
+
+        terminal.resize(Rect::new(0, 0, 30, 8)).unwrap();
+        terminal
+            .draw(|frame| frame.render_widget(Paragraph::new("second"), frame.area()))
+            .unwrap();
+        terminal.backend_mut().writer_mut().commit().unwrap();
+        assert_eq!(terminal.backend().writer().get_ref().writes, 2);
+
+        // Nothing new to send: no write at all.
+        terminal.backend_mut().writer_mut().commit().unwrap();
+        assert_eq!(terminal.backend().writer().get_ref().writes, 2);
+    }
+}

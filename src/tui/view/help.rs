@@ -1,0 +1,64 @@
+//! The help overlay, generated from the live key map.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+
+use crate::tui::keymap::KeyMap;
+
+/// A box in the middle of the screen listing every key and what it does.
+pub struct HelpOverlay<'a> {
+    /// The bindings to list.
+    pub keymap: &'a KeyMap,
+}
+
+impl Widget for HelpOverlay<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let entries = self.keymap.help_entries();
+        let key_width = entries
+            .iter()
+            .map(|(keys, _)| keys.chars().count())
+            .max()
+            .unwrap_or(0);
+        let text_width = entries
+            .iter()
+            .map(|(_, command)| command.description().chars().count())
+            .max()
+            .unwrap_or(0);
+        let width = (key_width + text_width + 6).min(usize::from(area.width)) as u16;
+        let height = (entries.len() + 2).min(usize::from(area.height)) as u16;
+        let popup = Rect {
+            x: area.x + (area.width - width) / 2,
+            y: area.y + (area.height - height) / 2,
+            width,
+            height,
+        };
+        Clear.render(popup, buf);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(" keys · any key closes ");
+        let inner = block.inner(popup);
+        block.render(popup, buf);
+        for (row, (keys, command)) in entries.iter().enumerate().take(usize::from(inner.height)) {
+            let y = inner.y + row as u16;
+            let line = format!(" {keys:<key_width$}  {}", command.description());
+            buf.set_stringn(
+                inner.x,
+                y,
+                &line,
+                usize::from(inner.width),
+                Style::default(),
+            );
+            buf.set_style(
+                Rect {
+                    x: inner.x,
+                    y,
+                    width: (key_width as u16 + 1).min(inner.width),
+                    height: 1,
+                },
+                Style::default().add_modifier(Modifier::BOLD),
+            );
+        }
+    }
+}

@@ -1,0 +1,65 @@
+//! The reader pane: the open article's title and body, scrolled.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::widgets::Widget;
+
+use super::cells::draw_line;
+use super::header_style;
+use crate::tui::app::{App, LineKind};
+use crate::tui::geometry::{Areas, Pane};
+
+/// The reader: a header with the position in the text, then the laid-out lines.
+pub struct ReaderPane<'a> {
+    /// What to draw.
+    pub app: &'a App,
+}
+
+impl Widget for ReaderPane<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        if area.height == 0 {
+            return;
+        }
+        let header = Rect { height: 1, ..area };
+        buf.set_style(header, header_style(app, Pane::Reader));
+        let Some(reader) = app.reader.as_ref() else {
+            return;
+        };
+        let page = app.reader_page();
+        let shown_to = (reader.scroll + page).min(reader.lines.len());
+        let label = format!(
+            " Reader · lines {}–{} of {}",
+            (reader.scroll + 1).min(shown_to),
+            shown_to,
+            reader.lines.len()
+        );
+        buf.set_stringn(
+            header.x,
+            header.y,
+            &label,
+            usize::from(header.width),
+            header_style(app, Pane::Reader),
+        );
+        let Some(text) = Areas::new(app.screen, app.focus).reader_text() else {
+            return;
+        };
+        for (row, line) in reader.lines[reader.scroll.min(reader.lines.len())..]
+            .iter()
+            .take(usize::from(text.height))
+            .enumerate()
+        {
+            let style = match line.kind {
+                LineKind::Title => Style::default().add_modifier(Modifier::BOLD),
+                LineKind::Paragraph(_) | LineKind::Blank => Style::default(),
+            };
+            let row_area = Rect {
+                y: text.y + row as u16,
+                height: 1,
+                ..text
+            };
+            draw_line(buf, row_area, &line.line, style);
+        }
+    }
+}
