@@ -10,9 +10,11 @@ pub mod keymap;
 pub mod terminal;
 pub mod view;
 
+use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 use self::app::{App, Display};
+use self::command::Command;
 use self::events::Event;
 use self::keymap::KeyMap;
 use self::terminal::TerminalSession;
@@ -36,7 +38,7 @@ pub fn run(corpus: Corpus, display_args: &DisplayArgs) -> anyhow::Result<()> {
     // Blocking on the channel: nothing runs and nothing is written while nobody types.
     while let Ok(event) = events.recv() {
         match event {
-            Event::Key(key) => match keymap.command(&key) {
+            Event::Key(key) => match key_command(&app, &keymap, &key) {
                 Some(command) => app.handle(command),
                 None => continue,
             },
@@ -54,6 +56,14 @@ pub fn run(corpus: Corpus, display_args: &DisplayArgs) -> anyhow::Result<()> {
     }
     session.restore();
     Ok(())
+}
+
+/// The command a key press stands for. While the help is shown, any key (bound or not)
+/// closes it.
+pub fn key_command(app: &App, keymap: &KeyMap, key: &KeyEvent) -> Option<Command> {
+    keymap
+        .command(key)
+        .or_else(|| app.help.then_some(Command::Help))
 }
 
 fn draw(session: &mut TerminalSession, app: &App, keymap: &KeyMap) -> std::io::Result<()> {
