@@ -31,7 +31,15 @@ fn screen(app: &App) -> String {
     let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
     let keymap = KeyMap::default();
     terminal
-        .draw(|frame| frame.render_widget(Screen { app, keymap: &keymap }, frame.area()))
+        .draw(|frame| {
+            frame.render_widget(
+                Screen {
+                    app,
+                    keymap: &keymap,
+                },
+                frame.area(),
+            )
+        })
         .unwrap();
     let buffer = terminal.backend().buffer();
     (0..area.height)

@@ -13,3 +13,33 @@ pub fn qari_bin() -> PathBuf {
 pub fn repo_file(relative: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(relative)
 }
+
+/// GNU FriBidi's visual rendering of each line of `text` (shaped, marks after their base,
+/// lam-alef fillers removed), as an independent oracle.
+#[allow(dead_code)]
+pub fn fribidi_visual_lines(text: &str) -> Vec<String> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new("fribidi")
+        .args(["--nopad", "--nobreak", "--clean", "--reordernsm"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|err| {
+            panic!("fribidi: {err}; run scripts/test.sh, which installs libfribidi-bin")
+        });
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "fribidi failed");
+    String::from_utf8(output.stdout)
+        .unwrap()
+        .replace('\u{FEFF}', "")
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
