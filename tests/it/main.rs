@@ -3,6 +3,7 @@
 mod cli;
 mod conformance;
 mod oracle_fribidi;
+mod properties;
 mod snapshots;
 mod support;
 mod unicode_tables;
