@@ -1,30 +1,16 @@
 //! The command-line contract (DESIGN §6) that scripts rely on: output formats, widths,
 //! exit codes, and bad input reported without stopping the rest.
 
-use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
-use crate::support::qari_bin;
+use crate::support::{qari_bin, run_with_stdin};
 
 fn qari(args: &[&str]) -> Output {
     Command::new(qari_bin()).args(args).output().unwrap()
 }
 
 fn qari_with_stdin(args: &[&str], input: &str) -> Output {
-    let mut child = Command::new(qari_bin())
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+    run_with_stdin(Command::new(qari_bin()).args(args), input).unwrap()
 }
 
 fn stdout(output: &Output) -> String {

@@ -3,7 +3,7 @@
 //! `fribidi --nopad --nobreak --clean --reordernsm` (which also shapes, and keeps marks
 //! after their base) must be identical.
 
-use crate::support::{fribidi_visual_lines, qari_bin, repo_file};
+use crate::support::{fribidi_visual_lines, qari_bin, repo_file, run_with_stdin};
 
 #[test]
 fn every_sample_paragraph_matches_fribidi() {
@@ -34,20 +34,9 @@ fn every_sample_paragraph_matches_fribidi() {
 }
 
 fn qari_show_stdin(text: &str) -> Vec<String> {
-    use std::io::Write;
-    let mut child = std::process::Command::new(qari_bin())
-        .args(["show", "-", "--width", "0", "--no-align"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(text.as_bytes())
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
+    let mut qari = std::process::Command::new(qari_bin());
+    qari.args(["show", "-", "--width", "0", "--no-align"]);
+    let output = run_with_stdin(&mut qari, text).unwrap();
     assert!(output.status.success());
     String::from_utf8(output.stdout)
         .unwrap()

@@ -1,6 +1,8 @@
 //! Shared helpers for the integration tests.
 
+use std::io::Write;
 use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
 
 /// The built `qari` binary.
 #[allow(dead_code)]
@@ -42,4 +44,15 @@ pub fn fribidi_visual_lines(text: &str) -> Vec<String> {
         .lines()
         .map(str::to_owned)
         .collect()
+}
+
+/// Runs a command with `input` on its standard input and collects what it prints.
+pub fn run_with_stdin(command: &mut Command, input: &str) -> std::io::Result<Output> {
+    let mut child = command
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()?;
+    child.stdin.take().unwrap().write_all(input.as_bytes())?;
+    child.wait_with_output()
 }
