@@ -70,18 +70,22 @@ fn a_hung_up_terminal_ends_qari_within_a_second_without_spinning() {
 }
 
 #[test]
-fn sigterm_restores_the_terminal_and_exits() {
-    let (mut session, _dir) = start();
-    let pid = rustix::process::Pid::from_raw(session.child.id() as i32).unwrap();
-    rustix::process::kill_process(pid, rustix::process::Signal::TERM).unwrap();
-    session.read_for(Duration::from_millis(300));
-    let status = session
-        .wait_exit(Duration::from_secs(1))
-        .expect("exits on SIGTERM");
-    assert!(status.success(), "{status:?}");
-    assert!(
-        contains(&session.output, b"\x1b[?1049l"),
-        "alternate screen left"
-    );
-    assert!(contains(&session.output, b"\x1b[8h"), "bidi mode restored");
+fn sigterm_and_sighup_restore_the_terminal_and_exit() {
+    for signal in [rustix::process::Signal::TERM, rustix::process::Signal::HUP] {
+        let (mut session, _dir) = start();
+        let pid = rustix::process::Pid::from_raw(session.child.id() as i32).unwrap();
+        rustix::process::kill_process(pid, signal).unwrap();
+        session.read_for(Duration::from_millis(300));
+        let status = session.wait_exit(Duration::from_secs(1));
+        let status = status.unwrap_or_else(|| panic!("still running after {signal:?}"));
+        assert!(status.success(), "{signal:?}: {status:?}");
+        assert!(
+            contains(&session.output, b"\x1b[?1049l"),
+            "{signal:?}: alternate screen left"
+        );
+        assert!(
+            contains(&session.output, b"\x1b[8h"),
+            "{signal:?}: bidi mode restored"
+        );
+    }
 }
