@@ -350,3 +350,120 @@ fn visual_line(
 fn mirrored(c: char) -> char {
     unicode_bidi_mirroring::get_mirrored(c).unwrap_or(c)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn options(width: usize, shaping: Shaping, base: BaseDirection) -> LayoutOptions {
+        LayoutOptions {
+            width,
+            shaping,
+            base,
+            ..LayoutOptions::default()
+        }
+    }
+
+    fn cells(text: &str, options: &LayoutOptions) -> Vec<(String, Range<usize>)> {
+        let lines = layout_paragraph(text, options);
+        assert_eq!(lines.len(), 1, "{lines:?}");
+        let cells = lines[0].cells.iter();
+        cells.map(|c| (c.text.clone(), c.logical.clone())).collect()
+    }
+
+    #[test]
+    fn brackets_are_mirrored_at_odd_levels_only() {
+        let cell = |text: &str, range| (text.to_owned(), range);
+        // Right to left, the brackets are at level 1: the closing one is drawn first, as "(".
+        let rtl = options(0, Shaping::Off, BaseDirection::Auto);
+        assert_eq!(
+            cells("(ب)", &rtl),
+            [cell("(", 3..4), cell("ب", 1..3), cell(")", 0..1)]
+        );
+        assert_eq!(cells("«ب»", &rtl)[0], cell("«", 4..6));
+        // Left to right they take the paragraph's level 0 (N0) and stay as they are.
+        let ltr = options(0, Shaping::Off, BaseDirection::Ltr);
+        assert_eq!(
+            cells("(ب)", &ltr),
+            [cell("(", 0..1), cell("ب", 1..3), cell(")", 3..4)]
+        );
+    }
+
+    #[test]
+    fn marks_stay_after_their_base_when_a_run_is_reversed() {
+        let rtl = options(0, Shaping::Off, BaseDirection::Auto);
+        // بَت: the fatha travels with its beh (rule L3) instead of landing before it.
+        assert_eq!(
+            cells("ب\u{064E}ت", &rtl),
+            [("ت".to_owned(), 4..6), ("ب\u{064E}".to_owned(), 0..4)]
+        );
+    }
+
+    #[test]
+    fn right_to_left_lines_are_pushed_to_the_right_edge() {
+        let indent =
+            |text: &str, options: &LayoutOptions| layout_paragraph(text, options)[0].indent;
+        let by_direction = options(10, Shaping::Off, BaseDirection::Auto);
+        assert_eq!(indent("سلام", &by_direction), 6);
+        assert_eq!(indent("abcd", &by_direction), 0);
+        assert_eq!(
+            indent("سلام", &options(0, Shaping::Off, BaseDirection::Auto)),
+            0
+        );
+        let left = LayoutOptions {
+            alignment: Alignment::Left,
+            ..by_direction
+        };
+        assert_eq!(indent("سلام", &left), 0);
+    }
+
+    #[test]
+    fn wrapped_lines_never_exceed_the_width() {
+        let text = "كتب الولد 🙂 رسالةً طويلة جداً to his friend في القاهرة (2024)";
+        for width in 1..=30 {
+            let lines = layout_paragraph(text, &options(width, Shaping::On, BaseDirection::Auto));
+            for line in &lines {
+                let one_wide_cell = line.cells.len() == 1 && line.cells[0].width > width;
+                assert!(
+                    line.indent + line.width() <= width || one_wide_cell,
+                    "width {width}: {line:?}"
+                );
+            }
+        }
+        // The space a line breaks at, and spaces ending the paragraph, are not drawn.
+        let lines = layout_paragraph("ab cd  ", &options(3, Shaping::Off, BaseDirection::Auto));
+        let plain: Vec<String> = lines.iter().map(VisualLine::to_plain).collect();
+        assert_eq!(plain, ["ab", "cd"]);
+        assert_eq!(lines.iter().map(|l| l.cells.len()).sum::<usize>(), 4);
+    }
+
+    #[test]
+    fn lam_alef_is_one_cell_covering_both_letters() {
+        let shaped = options(0, Shaping::On, BaseDirection::Auto);
+        assert_eq!(cells("لا", &shaped), [("\u{FEFB}".to_owned(), 0..4)]);
+        // سلام: seen initial, lam-alef final, meem isolated, right to left.
+        let line = &layout_paragraph("سلام", &shaped)[0];
+        let texts: Vec<&str> = line.cells.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["\u{FEE1}", "\u{FEFC}", "\u{FEB3}"]);
+        assert_eq!(
+            (line.cells[1].logical.clone(), line.cells[1].width),
+            (2..6, 1)
+        );
+    }
+
+    #[test]
+    fn hidden_tashkeel_is_not_drawn_but_keeps_its_offsets() {
+        let hidden = LayoutOptions {
+            tashkeel: Tashkeel::Hidden,
+            ..options(0, Shaping::Off, BaseDirection::Auto)
+        };
+        assert_eq!(cells("ب\u{064E}", &hidden), [("ب".to_owned(), 0..4)]);
+        // A mark with no base is not drawn at all when hidden, on a dotted circle when shown.
+        assert_eq!(cells("\u{064E}ب", &hidden), [("ب".to_owned(), 2..4)]);
+        let shown = options(0, Shaping::Off, BaseDirection::Auto);
+        assert_eq!(
+            cells("\u{064E}", &shown),
+            [("\u{25CC}\u{064E}".to_owned(), 0..2)]
+        );
+    }
+}

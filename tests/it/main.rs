@@ -1,14 +1,15 @@
 //! qari's integration tests: one binary, a module per area.
 
+mod bidi_conformance;
 mod cli;
-mod conformance;
-mod oracle_fribidi;
-mod properties;
+mod forms_table;
+mod fribidi;
+mod hangup;
+mod injection;
+mod layout_props;
 mod pty;
-mod real_terminal;
+mod screen;
 mod snapshots;
 mod support;
-mod terminal_safety;
-mod terminal_session;
+mod terminal_e2e;
 mod tmux;
-mod unicode_tables;

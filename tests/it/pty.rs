@@ -109,7 +109,32 @@ impl PtySession {
         start.elapsed()
     }
 
+    /// Reads until `needle` has arrived and returns when it did, to within one read:
+    /// [`Self::read_until`] reads in 20 ms slices, too coarse to time a start-up with.
+    pub fn read_until_arrival(&mut self, needle: &str, limit: Duration) -> Instant {
+        let start = Instant::now();
+        loop {
+            if contains(&self.output, needle.as_bytes()) {
+                return Instant::now();
+            }
+            let left = limit.saturating_sub(start.elapsed());
+            assert!(!left.is_zero(), "{needle:?} never arrived");
+            let master = self.master.as_mut().expect("the terminal is open");
+            let timeout = rustix::event::Timespec::try_from(left).unwrap();
+            let mut fds = [PollFd::new(&*master, PollFlags::IN)];
+            if poll(&mut fds, Some(&timeout)).unwrap_or(0) == 0 {
+                continue;
+            }
+            let mut buf = [0u8; 65536];
+            match master.read(&mut buf) {
+                Ok(0) | Err(_) => panic!("{needle:?} never arrived: the terminal closed"),
+                Ok(n) => self.output.extend_from_slice(&buf[..n]),
+            }
+        }
+    }
+
     /// Sends keys as the terminal would.
+    #[allow(dead_code)] // used by benches/terminal.rs
     pub fn type_keys(&mut self, bytes: &[u8]) {
         use std::io::Write;
         self.master.as_mut().unwrap().write_all(bytes).unwrap();
@@ -130,6 +155,7 @@ impl PtySession {
     }
 
     /// Waits for the child to end, up to `limit`.
+    #[allow(dead_code)] // used by benches/terminal.rs
     pub fn wait_exit(&mut self, limit: Duration) -> Option<std::process::ExitStatus> {
         let start = Instant::now();
         while start.elapsed() < limit {

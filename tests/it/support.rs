@@ -56,3 +56,38 @@ pub fn run_with_stdin(command: &mut Command, input: &str) -> std::io::Result<Out
     child.stdin.take().unwrap().write_all(input.as_bytes())?;
     child.wait_with_output()
 }
+
+/// GNU FriBidi's rendering of one line, with the flags of [`fribidi_visual_lines`], its
+/// lam-alef fillers removed and the spaces at both ends trimmed (qari drops whitespace at
+/// paragraph ends, where FriBidi places it by rule L1), so that it compares with
+/// [`qari::text::VisualLine::to_plain`] of a left-aligned line.
+#[allow(dead_code)]
+pub fn fribidi_visual(line: &str) -> String {
+    assert!(!line.contains('\n'), "one line at a time: {line:?}");
+    fribidi_visual_lines(line)
+        .first()
+        .map_or_else(String::new, |visual| visual.trim_matches(' ').to_owned())
+}
+
+/// A file of the Unicode Character Database as Debian's unicode-data package installs it.
+#[allow(dead_code)]
+pub fn unicode_data_file(name: &str) -> String {
+    let path = format!("/usr/share/unicode/{name}");
+    std::fs::read_to_string(&path).unwrap_or_else(|err| {
+        panic!("{path}: {err}; run scripts/test.sh, which installs unicode-data")
+    })
+}
+
+/// Whether qari may break a line at this character, and so drops it where a line breaks
+/// or the paragraph ends: the space separators (White_Space, general category Zs) except
+/// the no-break ones that UAX #14 glues to their neighbours. Controls and the line and
+/// paragraph separators are whitespace too, but qari never draws them at all.
+#[allow(dead_code)]
+pub fn is_breakable_space(c: char) -> bool {
+    c.is_whitespace()
+        && !c.is_control()
+        && !matches!(
+            c,
+            '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2028}' | '\u{2029}'
+        )
+}

@@ -138,6 +138,9 @@ pub fn qari_command(args: &[&Path]) -> String {
     for arg in args {
         line.push_str(&format!(" '{}'", arg.display()));
     }
-    line.push_str("; echo QARI-EXITED-$?");
+    // Quoted apart so that the command line itself never shows `QARI-EXITED-`: a wait for
+    // the marker would otherwise end as soon as the shell's screen is back, before the
+    // status is printed.
+    line.push_str("; echo QARI-EXIT''ED-$?");
     line
 }
