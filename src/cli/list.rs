@@ -52,8 +52,8 @@ pub(super) fn run(args: &ListArgs) -> anyhow::Result<ExitCode> {
     write_stdout(|out| {
         for article in corpus.articles.iter().take(limit) {
             if args.json {
-                serde_json::to_writer(&mut *out, &ListRecord::new(article))?;
-                writeln!(out)?;
+                let json = serde_json::to_string(&ListRecord::new(article))?;
+                writeln!(out, "{}", escape_invisible(&json))?;
             } else {
                 writeln!(out, "{}\t-\t-\t{}", article.id, visible(&article.title))?;
             }
@@ -61,4 +61,32 @@ pub(super) fn run(args: &ListArgs) -> anyhow::Result<ExitCode> {
         Ok(())
     })?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// serde_json escapes only C0 controls; a file name can also carry C1 controls and bidi
+/// overrides. They can only stand inside JSON strings, so `\uXXXX` keeps the value exact
+/// while nothing of it can act on a terminal. (All such characters are in the BMP.)
+fn escape_invisible(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if crate::text::is_never_emitted(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invisible_characters_are_escaped_and_the_value_survives() {
+        let value = "a\u{85}b\u{202E}c";
+        let json = escape_invisible(&serde_json::to_string(value).unwrap());
+        assert_eq!(json, r#""a\u0085b\u202ec""#);
+        assert_eq!(serde_json::from_str::<String>(&json).unwrap(), value);
+    }
 }

@@ -10,12 +10,9 @@
 use std::ops::Range;
 
 use unicode_bidi::{Level, ParagraphBidiInfo};
-use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
 
-use super::arabic::is_tashkeel;
-use super::sanitize::is_never_emitted;
-use super::shape::{Shaped, shape};
+use super::units::{Unit, units};
+use super::wrap::wrap;
 
 /// Who reorders and shapes: qari itself, or a bidi-capable terminal.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -128,14 +125,6 @@ impl VisualLine {
     }
 }
 
-/// A unit of layout in logical order: a grapheme cluster, or lam + alef clusters ligated.
-struct Unit {
-    logical: Range<usize>,
-    text: String,
-    width: usize,
-    breakable_space: bool,
-}
-
 /// Lays out one paragraph (no line breaks inside) into screen lines. An empty paragraph
 /// gives one empty line.
 pub fn layout_paragraph(text: &str, options: &LayoutOptions) -> Vec<VisualLine> {
@@ -159,141 +148,6 @@ pub fn layout_paragraph(text: &str, options: &LayoutOptions) -> Vec<VisualLine> 
             line
         })
         .collect()
-}
-
-fn units(text: &str, options: &LayoutOptions) -> Vec<Unit> {
-    let chars: Vec<char> = text.chars().collect();
-    let shaped: Vec<Shaped> = if options.bidi == BidiMode::App && options.shaping == Shaping::On {
-        shape(&chars)
-    } else {
-        chars.iter().map(|&c| Shaped::Char(c)).collect()
-    };
-    let mut units: Vec<Unit> = Vec::new();
-    let mut char_index = 0;
-    for (start, cluster) in text.grapheme_indices(true) {
-        let mut drawn = String::new();
-        let mut ligated = false;
-        for c in cluster.chars() {
-            match shaped[char_index] {
-                Shaped::Ligated => ligated = true,
-                Shaped::Char(_) if is_never_emitted(c) => {}
-                Shaped::Char(_) if options.tashkeel == Tashkeel::Hidden && is_tashkeel(c) => {}
-                Shaped::Char(form) => drawn.push(form),
-            }
-            char_index += 1;
-        }
-        let logical = start..start + cluster.len();
-        if ligated && let Some(lam) = units.last_mut() {
-            lam.logical.end = logical.end;
-            lam.text.push_str(&drawn);
-            continue;
-        }
-        let breakable_space = cluster.chars().count() == 1 && is_breakable_space(cluster);
-        units.push(Unit {
-            logical,
-            text: drawn,
-            width: 0,
-            breakable_space,
-        });
-    }
-    for unit in &mut units {
-        give_a_base_to_lone_marks(&mut unit.text);
-        unit.width = unit.text.width();
-    }
-    units
-}
-
-/// Spaces where a line may break (not the no-break spaces).
-fn is_breakable_space(cluster: &str) -> bool {
-    matches!(
-        cluster,
-        " " | "\u{1680}"
-            | "\u{2000}"
-            | "\u{2001}"
-            | "\u{2002}"
-            | "\u{2003}"
-            | "\u{2004}"
-            | "\u{2005}"
-            | "\u{2006}"
-            | "\u{2008}"
-            | "\u{2009}"
-            | "\u{200A}"
-            | "\u{205F}"
-            | "\u{3000}"
-    )
-}
-
-/// A cluster made only of combining marks (a mark at the start of a paragraph, say) has
-/// no base to sit on: terminals and ratatui would drop it, so it gets a dotted circle,
-/// as text renderers do. Joiners and variation selectors alone are simply not drawn.
-fn give_a_base_to_lone_marks(text: &mut String) {
-    if text.is_empty() || text.width() > 0 {
-        return;
-    }
-    let only_joiners = text
-        .chars()
-        .all(|c| matches!(c, '\u{200C}' | '\u{200D}' | '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}'));
-    if only_joiners {
-        text.clear();
-    } else {
-        text.insert(0, '\u{25CC}');
-    }
-}
-
-/// Greedy wrapping in logical order: breaks at spaces, drops the spaces it breaks at and
-/// those that end the paragraph, and breaks a word longer than the width between
-/// clusters. A cluster wider than the whole width gets a line of its own. Spaces that
-/// open the paragraph are kept as indentation.
-fn wrap(units: &[Unit], width: usize) -> Vec<Range<usize>> {
-    let mut end = units.len();
-    while end > 0 && units[end - 1].breakable_space {
-        end -= 1;
-    }
-    if width == 0 || end == 0 {
-        return std::iter::once(0..end).collect();
-    }
-    let mut lines = Vec::new();
-    let mut line_start = 0;
-    let mut line_width = 0;
-    let mut line_has_content = false;
-    let mut i = 0;
-    while i < end {
-        let gap_start = i;
-        let mut gap_width = 0;
-        if line_has_content {
-            while i < end && units[i].breakable_space {
-                gap_width += units[i].width;
-                i += 1;
-            }
-        }
-        let word_start = i;
-        let mut word_width = 0;
-        while i < end && (i == word_start || !units[i].breakable_space) {
-            word_width += units[i].width;
-            i += 1;
-        }
-        if line_has_content {
-            if line_width + gap_width + word_width <= width {
-                line_width += gap_width + word_width;
-                continue;
-            }
-            lines.push(line_start..gap_start);
-            line_start = word_start;
-            line_width = 0;
-        }
-        // The word opens a line: cut it into pieces that fit.
-        for (j, unit) in units.iter().enumerate().take(i).skip(word_start) {
-            if line_width > 0 && line_width + unit.width > width {
-                lines.push(line_start..j);
-                line_start = j;
-                line_width = 0;
-            }
-            line_width += unit.width;
-        }
-        line_has_content = true;
-    }
-    lines.push(line_start..end);
-    lines
 }
 
 fn visual_line(

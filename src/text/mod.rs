@@ -9,6 +9,8 @@ mod layout;
 mod line;
 mod sanitize;
 mod shape;
+mod units;
+mod wrap;
 
 pub use arabic::is_tashkeel;
 pub use body::{BodyLine, layout_body};
@@ -19,6 +21,7 @@ pub use layout::{
 pub use line::single_line;
 pub use sanitize::{is_never_emitted, sanitize, visible};
 pub use shape::{Shaped, shape};
+pub use units::regional_indicator_letter;
 
 /// The presentation-form table, for the test that re-derives it from the Unicode data.
 #[doc(hidden)]

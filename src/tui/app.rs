@@ -126,7 +126,15 @@ impl App {
     /// The terminal changed size: lay the open article out again, keeping its top line.
     pub fn resize(&mut self, screen: Rect) {
         self.screen = screen;
-        self.relayout();
+        // Grown from one pane into the split layout: the reader shows the selection.
+        if self.areas().reader.is_some()
+            && !self.articles.is_empty()
+            && self.reader.as_ref().map(|r| r.article) != Some(self.selected)
+        {
+            self.open(self.selected);
+        } else {
+            self.relayout();
+        }
     }
 
     /// Applies one command.
@@ -266,10 +274,13 @@ impl App {
             return;
         };
         let article = &self.articles[reader.article];
-        let anchor = reader
-            .lines
-            .get(reader.scroll)
-            .map(|top| (top.kind, top.line.logical.start));
+        // The first line with text at or below the top, and how many blank lines above it
+        // were at the top: blank lines have no logical position of their own.
+        let anchor = reader.lines[reader.scroll.min(reader.lines.len())..]
+            .iter()
+            .enumerate()
+            .find(|(_, l)| l.kind != LineKind::Blank)
+            .map(|(blanks, top)| (top.kind, top.line.logical.start, blanks));
         let mut lines: Vec<ReaderLine> = layout_paragraph(&article.title, &options)
             .into_iter()
             .map(|line| ReaderLine {
@@ -287,12 +298,13 @@ impl App {
                 line,
             },
         ));
-        reader.scroll = anchor.map_or(0, |(kind, offset)| {
+        reader.scroll = anchor.map_or(0, |(kind, offset, blanks)| {
             lines
                 .iter()
                 .position(|l| l.kind == kind && l.line.logical.end > offset)
                 .or_else(|| lines.iter().position(|l| l.kind == kind))
                 .unwrap_or(0)
+                .saturating_sub(blanks)
         });
         reader.lines = lines;
         let max = self.max_scroll();

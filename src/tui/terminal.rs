@@ -11,9 +11,9 @@ use std::io::{self, Write};
 use std::os::fd::AsFd;
 use std::sync::Once;
 
-use crossterm::cursor::Show;
+use crossterm::cursor::{MoveTo, Show};
 use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
@@ -149,7 +149,15 @@ fn write_restore(out: &mut impl Write, bidi: BidiMode) -> io::Result<()> {
     if bidi == BidiMode::App {
         out.write_all(BIDI_IMPLICIT)?;
     }
-    crossterm::queue!(out, LeaveAlternateScreen, Show)
+    // Clearing the alternate screen before leaving it: tmux 3.3a, after the window grew,
+    // otherwise shows parts of it on the restored main screen.
+    crossterm::queue!(
+        out,
+        MoveTo(0, 0),
+        Clear(ClearType::All),
+        LeaveAlternateScreen,
+        Show
+    )
 }
 
 fn install_panic_hook(bidi: BidiMode) {

@@ -9,6 +9,7 @@ use std::process::Command;
 
 use qari::text::{
     Alignment, BaseDirection, BidiMode, LayoutOptions, Shaping, Tashkeel, layout_paragraph,
+    regional_indicator_letter,
 };
 
 use crate::support::{fribidi_visual, fribidi_visual_lines, qari_bin, repo_file, run_with_stdin};
@@ -25,7 +26,15 @@ fn every_sample_paragraph_is_what_fribidi_draws() {
             // it to one side by rule L1. Either way nothing visible is there, so both sides
             // are trimmed of it.
             let ours = ours.get(index).map(|line| line.trim_matches(' '));
-            let theirs = theirs.get(index).map(|line| line.trim_matches(' '));
+            // qari spells a flag as its two letters (terminals disagree on a flag's
+            // width); FriBidi keeps the regional indicators. Compared in qari's spelling.
+            let theirs: Option<String> = theirs.get(index).map(|line| {
+                line.trim_matches(' ')
+                    .chars()
+                    .map(|c| regional_indicator_letter(c).unwrap_or(c))
+                    .collect()
+            });
+            let theirs = theirs.as_deref();
             // Blank lines only separate paragraphs, and would pad the count.
             if ours.is_some_and(str::is_empty) && ours == theirs {
                 continue;

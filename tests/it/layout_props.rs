@@ -13,7 +13,7 @@ use proptest::prelude::*;
 use qari::text::tables::{FORMS, LAM_ALEF};
 use qari::text::{
     Alignment, BaseDirection, BidiMode, Cell, LayoutOptions, Shaping, Tashkeel, VisualLine,
-    is_never_emitted, is_tashkeel, layout_paragraph,
+    is_never_emitted, is_tashkeel, layout_paragraph, regional_indicator_letter,
 };
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -226,6 +226,7 @@ fn shows(logical: &str, drawn: &str, options: &LayoutOptions) -> bool {
             continue;
         }
         let same = d == l
+            || regional_indicator_letter(l) == Some(d)
             || (app && MIRRORS.contains(&(l, d)))
             || (shaped
                 && FORMS
