@@ -4,12 +4,12 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::{ListArgs, load_corpus, report_skipped, write_stdout};
-use crate::article::Article;
+use super::{ListArgs, SortArg, load_corpus, report_skipped, write_stdout};
+use crate::article::{Article, DateConfidence, sort_newest_first};
 use crate::text::visible;
 
-/// The `--json` record of one article (DESIGN §6). Fields that qari does not know yet
-/// are null, never guessed.
+/// The `--json` record of one article (DESIGN §6). What qari does not know is null,
+/// never guessed.
 #[derive(Serialize)]
 struct ListRecord<'a> {
     id: &'a str,
@@ -18,8 +18,8 @@ struct ListRecord<'a> {
     title: String,
     source: Option<&'a str>,
     source_name: Option<&'a str>,
-    date: Option<&'a str>,
-    date_confidence: &'static str,
+    date: Option<String>,
+    date_confidence: DateConfidence,
     words: usize,
     bookmarks: usize,
 }
@@ -28,13 +28,13 @@ impl<'a> ListRecord<'a> {
     fn new(article: &'a Article) -> Self {
         Self {
             id: article.id.as_str(),
-            path: article.origin.path().map(|p| p.display().to_string()),
-            url: None,
+            path: article.origin.display_path(),
+            url: article.url.as_deref(),
             title: visible(&article.title),
-            source: None,
-            source_name: None,
-            date: None,
-            date_confidence: "unknown",
+            source: article.source.as_ref().map(|s| s.id.as_str()),
+            source_name: article.source.as_ref().map(|s| s.name.as_str()),
+            date: article.date.date.map(|d| d.to_string()),
+            date_confidence: article.date.confidence,
             words: article.words(),
             bookmarks: 0,
         }
@@ -47,15 +47,26 @@ pub(super) fn run(args: &ListArgs) -> anyhow::Result<ExitCode> {
     if corpus.articles.is_empty() {
         anyhow::bail!("no article could be loaded");
     }
-    // No article has a date or a score yet, so both orders are the order found.
+    let mut articles: Vec<&Article> = corpus.articles.iter().collect();
+    if args.sort == SortArg::Date {
+        sort_newest_first(&mut articles);
+    }
+    // Without a query there is no score: relevance order is the order found.
     let limit = args.limit.unwrap_or(usize::MAX);
     write_stdout(|out| {
-        for article in corpus.articles.iter().take(limit) {
+        for article in articles.into_iter().take(limit) {
             if args.json {
                 let json = serde_json::to_string(&ListRecord::new(article))?;
                 writeln!(out, "{}", escape_invisible(&json))?;
             } else {
-                writeln!(out, "{}\t-\t-\t{}", article.id, visible(&article.title))?;
+                let date = article.date.date.map_or("-".to_owned(), |d| d.to_string());
+                let source = article.source.as_ref().map_or("-", |s| s.id.as_str());
+                writeln!(
+                    out,
+                    "{}\t{date}\t{source}\t{}",
+                    article.id,
+                    visible(&article.title)
+                )?;
             }
         }
         Ok(())

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{DisplayArgs, ShowArgs, load_corpus, report_skipped, write_stdout};
+use crate::article::BodyView;
 use crate::corpus;
 use crate::text::{Alignment, LayoutOptions, Tashkeel, VisualLine, layout_body, layout_paragraph};
 
@@ -23,6 +24,11 @@ pub(super) fn run(args: &ShowArgs, display: &DisplayArgs) -> anyhow::Result<Exit
         } else {
             Alignment::ByDirection
         },
+    };
+    let view = if args.raw {
+        BodyView::Raw
+    } else {
+        BodyView::Clean
     };
     let lines: Vec<VisualLine> = if args.target == "-" {
         // Each input line is one paragraph, with no blank line added between, so that
@@ -45,7 +51,7 @@ pub(super) fn run(args: &ShowArgs, display: &DisplayArgs) -> anyhow::Result<Exit
             [only] if Path::new(&args.target).is_file() => only,
             _ => corpus.find(&args.target)?,
         };
-        layout_body(&article.paragraphs, &options)
+        layout_body(&article.body(view), &options)
             .into_iter()
             .map(|body_line| body_line.line)
             .collect()

@@ -1,70 +1,201 @@
-//! Walking the paths the user gave and reading each article file.
+//! Walking the paths the user gave, opening ZIP archives, reading each file, and turning
+//! every document in it into an article. Nothing here stops a load: each file or entry
+//! that cannot be read is recorded with its reason and the rest goes on.
 
 use std::collections::HashSet;
 use std::fs;
+use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
 
-use super::{Corpus, SkipReason, Skipped, extract};
-use crate::article::{Article, ArticleId, Origin};
+use super::build::{Found, build};
+use super::decode::decode;
+use super::formats::{Format, RawDoc, parse_json, parse_json_lines, parse_text};
+use super::{Corpus, SkipReason, Skipped};
+use crate::article::Origin;
 use crate::text::sanitize;
 
-/// Files larger than this are skipped rather than read into memory.
+/// Files (and ZIP entries) larger than this are skipped rather than read into memory.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
-/// Loads every article under the given files and folders. Folders are walked
-/// recursively, hidden entries skipped, `.txt` files read; a file named directly is read
-/// whatever its extension. Ids are paths relative to the folder given.
+/// Loads every article under the given paths. Folders are walked recursively (hidden
+/// entries skipped, symbolic-link loops detected) for `.txt`, `.md`, `.json`, `.jsonl`
+/// and `.zip` files; a file named directly is read whatever its extension (as text unless
+/// it says otherwise); `-` is standard input. Ids are paths relative to the path given,
+/// with `#n` for the n-th entry of a JSON array or JSON Lines file.
 pub fn load_paths(paths: &[PathBuf]) -> Corpus {
-    let mut corpus = Corpus::default();
-    let mut seen_ids = HashSet::new();
+    let mut loader = Loader::default();
     for root in paths {
+        if root.as_os_str() == "-" {
+            let mut bytes = Vec::new();
+            match std::io::stdin().read_to_end(&mut bytes) {
+                Ok(_) => loader.load_bytes("stdin", Origin::Stdin, "-", &bytes, "standard input"),
+                Err(err) => loader.skip(root.clone(), SkipReason::Unreadable(err.to_string())),
+            }
+            continue;
+        }
         let mut files = Vec::new();
         match fs::metadata(root) {
             Ok(meta) if meta.is_dir() => {
                 let mut visited = HashSet::new();
-                walk(root, &mut visited, &mut files, &mut corpus.skipped);
+                walk(root, &mut visited, &mut files, &mut loader.corpus.skipped);
             }
             Ok(_) => files.push(root.clone()),
-            Err(err) => corpus.skipped.push(Skipped {
-                path: root.clone(),
-                reason: io_reason(&err),
-            }),
+            Err(err) => loader.skip(root.clone(), io_reason(&err)),
         }
         for file in files {
-            match read_text(&file) {
-                Ok(text) => {
-                    let id = unique_id(&mut seen_ids, root, &file);
-                    match article_from_text(&id, Origin::File(file.clone()), &text) {
-                        Some(article) => corpus.articles.push(article),
-                        None => corpus.skipped.push(Skipped {
-                            path: file,
-                            reason: SkipReason::Empty,
-                        }),
-                    }
+            loader.load_file(root, &file);
+        }
+    }
+    loader.corpus
+}
+
+/// Decodes standard input for `qari show -`.
+pub fn load_stdin(bytes: &[u8]) -> Result<String, SkipReason> {
+    decode(bytes).map(|(text, _)| sanitize(&text))
+}
+
+#[derive(Default)]
+struct Loader {
+    corpus: Corpus,
+    ids: HashSet<String>,
+}
+
+impl Loader {
+    fn skip(&mut self, path: PathBuf, reason: SkipReason) {
+        self.corpus.skipped.push(Skipped { path, reason });
+    }
+
+    fn load_file(&mut self, root: &Path, file: &Path) {
+        let bytes = match read_limited(file) {
+            Ok(bytes) => bytes,
+            Err(reason) => return self.skip(file.to_path_buf(), reason),
+        };
+        let id = unique_id(&mut self.ids, root, file);
+        let hint = hint_path(root, file);
+        if has_extension(file, "zip") {
+            self.load_zip(&id, &hint, file, &bytes);
+        } else {
+            let origin = Origin::File(file.to_path_buf());
+            let shown = file.display().to_string();
+            self.load_bytes(&id, origin, &hint, &bytes, &shown);
+        }
+    }
+
+    fn load_zip(&mut self, id: &str, hint: &str, file: &Path, bytes: &[u8]) {
+        let mut archive = match zip::ZipArchive::new(Cursor::new(bytes)) {
+            Ok(archive) => archive,
+            Err(err) => {
+                return self.skip(file.to_path_buf(), SkipReason::BadArchive(err.to_string()));
+            }
+        };
+        for index in 0..archive.len() {
+            let mut entry = match archive.by_index(index) {
+                Ok(entry) => entry,
+                Err(err) => {
+                    self.skip(
+                        file.join(format!("#{}", index + 1)),
+                        SkipReason::BadArchive(err.to_string()),
+                    );
+                    continue;
                 }
-                Err(reason) => corpus.skipped.push(Skipped { path: file, reason }),
+            };
+            let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
+            let hidden = name.split('/').any(|part| part.starts_with('.'));
+            if !entry.is_file() || hidden || (Format::of(&name).is_none()) {
+                continue;
+            }
+            let entry_path = file.join(&name);
+            if entry.size() > MAX_FILE_BYTES {
+                self.skip(entry_path, SkipReason::TooLarge(entry.size()));
+                continue;
+            }
+            // The declared size can lie (a ZIP bomb): never read past the limit.
+            let mut bytes = Vec::new();
+            match (&mut entry)
+                .take(MAX_FILE_BYTES + 1)
+                .read_to_end(&mut bytes)
+            {
+                Ok(_) if bytes.len() as u64 > MAX_FILE_BYTES => {
+                    self.skip(entry_path, SkipReason::TooLarge(bytes.len() as u64));
+                }
+                Ok(_) => {
+                    let origin = Origin::Archive {
+                        archive: file.to_path_buf(),
+                        entry: name.clone(),
+                    };
+                    let shown = entry_path.display().to_string();
+                    let hint = format!("{hint}/{name}");
+                    self.load_bytes(&format!("{id}/{name}"), origin, &hint, &bytes, &shown);
+                }
+                Err(err) => self.skip(entry_path, SkipReason::BadArchive(err.to_string())),
             }
         }
     }
-    corpus
+
+    /// Reads one file's bytes: decodes them and makes an article of every document in them.
+    /// `hint` is the path for metadata hints (its name also gives the format; `-` for
+    /// standard input), `path` the one to report problems under.
+    fn load_bytes(&mut self, id: &str, origin: Origin, hint: &str, bytes: &[u8], path: &str) {
+        let text = match decode(bytes) {
+            Ok((text, _)) => text,
+            Err(reason) => return self.skip(PathBuf::from(path), reason),
+        };
+        let format = if hint == "-" {
+            sniff(&text)
+        } else {
+            Format::of(hint).unwrap_or(Format::Text)
+        };
+        let docs: Vec<Result<RawDoc, String>> = match format {
+            Format::Text => vec![Ok(parse_text(&text))],
+            Format::Json => match parse_json(&text) {
+                Ok(docs) => docs,
+                Err(why) => return self.skip(PathBuf::from(path), SkipReason::Malformed(why)),
+            },
+            Format::JsonLines => parse_json_lines(&text),
+        };
+        let numbered = docs.len() > 1 || format != Format::Text;
+        for (index, doc) in docs.into_iter().enumerate() {
+            let entry_id = if numbered {
+                format!("{id}#{}", index + 1)
+            } else {
+                id.to_owned()
+            };
+            let shown_path = if numbered {
+                format!("{path}#{}", index + 1)
+            } else {
+                path.to_owned()
+            };
+            let article = doc.map_err(SkipReason::Malformed).and_then(|doc| {
+                let found = Found {
+                    id: &entry_id,
+                    origin: origin.clone(),
+                    path: hint,
+                };
+                build(found, doc).ok_or(SkipReason::Empty)
+            });
+            match article {
+                Ok(article) => self.corpus.articles.push(article),
+                Err(reason) => self.skip(PathBuf::from(shown_path), reason),
+            }
+        }
+    }
 }
 
-/// Builds an article from the text of a raw file; `None` when there is no visible text.
-pub(super) fn article_from_text(id: &str, origin: Origin, text: &str) -> Option<Article> {
-    let extracted = extract(&sanitize(text))?;
-    Some(Article {
-        id: ArticleId::new(id),
-        title: extracted.title,
-        paragraphs: extracted.paragraphs,
-        origin,
-    })
-}
-
-/// Decodes standard input for `qari show -`: UTF-8, with invalid bytes replaced.
-pub fn load_stdin(bytes: &[u8]) -> Result<String, SkipReason> {
-    std::str::from_utf8(bytes)
-        .map(sanitize)
-        .map_err(|err| SkipReason::NotUtf8(err.valid_up_to()))
+/// Standard input has no name: JSON if it looks like JSON.
+fn sniff(text: &str) -> Format {
+    match text.trim_start().chars().next() {
+        Some('[') => Format::Json,
+        Some('{')
+            if text.trim().lines().count() > 1
+                && text
+                    .lines()
+                    .all(|l| l.trim().is_empty() || l.trim_start().starts_with('{')) =>
+        {
+            Format::JsonLines
+        }
+        Some('{') => Format::Json,
+        _ => Format::Text,
+    }
 }
 
 fn walk(
@@ -100,7 +231,7 @@ fn walk(
     for path in paths {
         match fs::metadata(&path) {
             Ok(meta) if meta.is_dir() => walk(&path, visited, files, skipped),
-            Ok(meta) if meta.is_file() && has_txt_extension(&path) => files.push(path),
+            Ok(meta) if meta.is_file() && is_readable_kind(&path) => files.push(path),
             Ok(_) => {}
             Err(err) => skipped.push(Skipped {
                 path,
@@ -110,21 +241,35 @@ fn walk(
     }
 }
 
-fn has_txt_extension(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|ext| ext.eq_ignore_ascii_case("txt"))
+/// The file's path from the folder above the one the user named (for a file named
+/// directly, from the folder above its own), slash-separated.
+fn hint_path(root: &Path, file: &Path) -> String {
+    let base = if root.is_dir() {
+        root.parent()
+    } else {
+        root.parent().and_then(Path::parent)
+    };
+    let relative = base
+        .and_then(|base| file.strip_prefix(base).ok())
+        .unwrap_or(file);
+    slash_path(relative)
 }
 
-fn read_text(path: &Path) -> Result<String, SkipReason> {
+fn is_readable_kind(path: &Path) -> bool {
+    has_extension(path, "zip") || Format::of(&path.to_string_lossy()).is_some()
+}
+
+fn has_extension(path: &Path, wanted: &str) -> bool {
+    path.extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case(wanted))
+}
+
+fn read_limited(path: &Path) -> Result<Vec<u8>, SkipReason> {
     let size = fs::metadata(path).map_err(|err| io_reason(&err))?.len();
     if size > MAX_FILE_BYTES {
         return Err(SkipReason::TooLarge(size));
     }
-    let bytes = fs::read(path).map_err(|err| io_reason(&err))?;
-    if bytes.contains(&0) {
-        return Err(SkipReason::Binary);
-    }
-    String::from_utf8(bytes).map_err(|err| SkipReason::NotUtf8(err.utf8_error().valid_up_to()))
+    fs::read(path).map_err(|err| io_reason(&err))
 }
 
 fn io_reason(err: &std::io::Error) -> SkipReason {
@@ -152,7 +297,7 @@ fn unique_id(seen: &mut HashSet<String>, root: &Path, file: &Path) -> String {
     }
     let mut n = 2;
     while seen.contains(&id) {
-        id = format!("{relative}#{n}");
+        id = format!("{relative}~{n}");
         n += 1;
     }
     seen.insert(id.clone());
@@ -191,7 +336,18 @@ mod tests {
         let d = unique_id(&mut seen, Path::new("/z/one.txt"), Path::new("/z/one.txt"));
         assert_eq!(a, "2021/a.txt");
         assert_eq!(b, "news/2021/a.txt");
-        assert_eq!(c, "2021/a.txt#2");
+        assert_eq!(c, "2021/a.txt~2");
         assert_eq!(d, "one.txt");
+    }
+
+    #[test]
+    fn standard_input_is_sniffed() {
+        assert_eq!(sniff("  [{\"content\": \"x\"}]"), Format::Json);
+        assert_eq!(sniff("{\"content\": \"x\"}"), Format::Json);
+        assert_eq!(
+            sniff("{\"content\": \"x\"}\n{\"content\": \"y\"}\n"),
+            Format::JsonLines
+        );
+        assert_eq!(sniff("عنوان\nنص"), Format::Text);
     }
 }

@@ -2,13 +2,21 @@
 //! (DESIGN §3). Bad input never stops a load: each file that cannot be read is recorded
 //! with the reason, and everything else loads.
 
+pub mod boilerplate;
+mod build;
+pub mod dates;
+mod decode;
 mod extract;
+mod formats;
 mod load;
 mod sample;
+pub mod sources;
 
 use std::path::PathBuf;
 
-pub use extract::{Extracted, extract};
+pub use decode::decode;
+pub use extract::{paragraphs_of, title_of};
+pub use formats::{Format, RawDoc};
 pub use load::{MAX_FILE_BYTES, load_paths, load_stdin};
 pub use sample::load_sample;
 
@@ -87,9 +95,20 @@ pub enum SkipReason {
     /// Contains NUL bytes.
     #[error("binary file (it contains NUL bytes)")]
     Binary,
-    /// Not valid UTF-8.
-    #[error("not UTF-8 text (invalid byte at offset {0})")]
+    /// Not UTF-8, UTF-16 with a BOM, or Arabic in a legacy encoding.
+    #[error(
+        "not UTF-8 text (invalid byte at offset {0}), nor Arabic in windows-1256 or ISO-8859-6"
+    )]
     NotUtf8(usize),
+    /// A declared encoding with invalid sequences.
+    #[error("cannot be decoded: {0}")]
+    BadEncoding(String),
+    /// JSON that cannot be read, or one entry of it.
+    #[error("{0}")]
+    Malformed(String),
+    /// A ZIP archive (or an entry) that cannot be read.
+    #[error("unreadable ZIP archive: {0}")]
+    BadArchive(String),
     /// No visible text.
     #[error("no text in it")]
     Empty,

@@ -1,7 +1,8 @@
 //! The sample articles compiled into the binary: what `qari` opens with no arguments.
 
 use super::Corpus;
-use super::load::article_from_text;
+use super::build::{Found, build};
+use super::formats::parse_text;
 use crate::article::Origin;
 
 /// (file name, text) of each sample article, as a scraper left them.
@@ -32,7 +33,14 @@ const SAMPLE: &[(&str, &str)] = &[
 pub fn load_sample() -> Corpus {
     let articles = SAMPLE
         .iter()
-        .filter_map(|(name, text)| article_from_text(name, Origin::Sample, text))
+        .filter_map(|(name, text)| {
+            let found = Found {
+                id: name,
+                origin: Origin::Sample,
+                path: name,
+            };
+            build(found, parse_text(text))
+        })
         .collect();
     Corpus {
         articles,

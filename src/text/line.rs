@@ -23,23 +23,38 @@ pub fn single_line(text: &str, options: &LayoutOptions) -> VisualLine {
     } else {
         VisualLine::default()
     };
+    // A title that already ends its kept part with an ellipsis needs no second one.
+    let last_logical = line.cells.iter().max_by_key(|cell| cell.logical.end);
+    if last_logical.is_some_and(|cell| cell.text == "…") {
+        line.indent = if line.rtl && alignment_right(options) {
+            width.saturating_sub(line.width())
+        } else {
+            0
+        };
+        return line;
+    }
     let ellipsis = Cell {
         text: "…".to_owned(),
         width: 1,
         logical: line.logical.end..line.logical.end,
     };
-    // The logical end is at the visual left of a right-to-left line.
-    if line.rtl {
+    // The logical end is at the visual left of a right-to-left line, unless the
+    // terminal does the reordering, in which case cells are in logical order.
+    if line.rtl && options.bidi == super::layout::BidiMode::App {
         line.cells.insert(0, ellipsis);
     } else {
         line.cells.push(ellipsis);
     }
-    line.indent = if line.rtl && line.indent > 0 {
+    line.indent = if line.rtl && alignment_right(options) {
         width.saturating_sub(line.width())
     } else {
         0
     };
     line
+}
+
+fn alignment_right(options: &LayoutOptions) -> bool {
+    options.alignment == super::layout::Alignment::ByDirection
 }
 
 #[cfg(test)]
@@ -76,5 +91,16 @@ mod tests {
         let plain = line.to_plain();
         assert!(plain.trim_start().starts_with('…'), "{plain}");
         assert!(plain.ends_with("دحاو"), "{plain}");
+    }
+
+    #[test]
+    fn in_terminal_bidi_mode_the_ellipsis_follows_in_logical_order() {
+        let options = LayoutOptions {
+            bidi: crate::text::BidiMode::Terminal,
+            ..options(12)
+        };
+        let line = single_line("واحد اثنان ثلاثة أربعة", &options);
+        assert!(line.to_plain().trim_start().starts_with("واحد"));
+        assert!(line.to_plain().ends_with('…'));
     }
 }

@@ -5,8 +5,8 @@ use ratatui::layout::Rect;
 
 use super::command::Command;
 use super::geometry::{Areas, Pane};
-use crate::article::Article;
-use crate::corpus::Corpus;
+use crate::article::{Article, BodyView};
+use crate::corpus::{Corpus, Skipped};
 use crate::text::{
     Alignment, BaseDirection, BidiMode, BodyLine, LayoutOptions, Shaping, Tashkeel, VisualLine,
     layout_body, layout_paragraph,
@@ -68,21 +68,32 @@ pub struct Reader {
     pub scroll: usize,
 }
 
+/// A box drawn over the panes; any key closes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Overlay {
+    /// The keys and what they do.
+    Help,
+    /// The files that could not be loaded, and why.
+    LoadErrors,
+}
+
 /// Everything the reader shows.
 #[derive(Debug)]
 pub struct App {
     /// The articles, in list order.
     pub articles: Vec<Article>,
-    /// How many files could not be loaded.
-    pub skipped: usize,
     /// The highlighted article in the list.
     pub selected: usize,
     /// Which pane has the keyboard.
     pub focus: Pane,
     /// The open article, if any.
     pub reader: Option<Reader>,
-    /// Whether the key help is shown.
-    pub help: bool,
+    /// A box shown over the panes, if any.
+    pub overlay: Option<Overlay>,
+    /// Whether boilerplate is shown.
+    pub body_view: BodyView,
+    /// The files that could not be loaded.
+    pub skipped: Vec<Skipped>,
     /// A short message for the status line, cleared by the next key.
     pub message: Option<String>,
     /// How text is drawn.
@@ -95,13 +106,17 @@ pub struct App {
 impl App {
     /// A new reader on a corpus, with the first article open beside the list.
     pub fn new(corpus: Corpus, display: Display, screen: Rect) -> Self {
+        let mut articles = corpus.articles;
+        // Newest first, undated last, each group in the order found (stable sort).
+        articles.sort_by_key(|a| std::cmp::Reverse(a.date.date));
         let mut app = Self {
-            articles: corpus.articles,
-            skipped: corpus.skipped.len(),
+            articles,
+            skipped: corpus.skipped,
             selected: 0,
             focus: Pane::List,
             reader: None,
-            help: false,
+            overlay: None,
+            body_view: BodyView::Clean,
             message: None,
             display,
             screen,
@@ -140,9 +155,9 @@ impl App {
     /// Applies one command.
     pub fn handle(&mut self, command: Command) {
         self.message = None;
-        if self.help {
-            // Any key closes the help; only quitting also acts.
-            self.help = false;
+        if self.overlay.is_some() {
+            // Any key closes an overlay; only quitting also acts.
+            self.overlay = None;
             if command == Command::Quit {
                 self.quit = true;
             }
@@ -150,7 +165,22 @@ impl App {
         }
         match command {
             Command::Quit => self.quit = true,
-            Command::Help => self.help = true,
+            Command::Help => self.overlay = Some(Overlay::Help),
+            Command::LoadErrors => self.overlay = Some(Overlay::LoadErrors),
+            Command::ToggleRaw => {
+                self.body_view = match self.body_view {
+                    BodyView::Clean => BodyView::Raw,
+                    BodyView::Raw => BodyView::Clean,
+                };
+                self.message = Some(
+                    match self.body_view {
+                        BodyView::Raw => "raw text: boilerplate shown",
+                        BodyView::Clean => "boilerplate hidden",
+                    }
+                    .to_owned(),
+                );
+                self.relayout();
+            }
             Command::ToggleTashkeel => {
                 self.display.tashkeel = match self.display.tashkeel {
                     Tashkeel::Shown => Tashkeel::Hidden,
@@ -292,9 +322,18 @@ impl App {
             kind: LineKind::Blank,
             line: VisualLine::default(),
         });
-        lines.extend(layout_body(&article.paragraphs, &options).into_iter().map(
+        // Paragraphs keep their index in the whole article, so that a line found before a
+        // switch to or from the raw view is found again after it.
+        let shown: Vec<usize> = (0..article.paragraphs.len())
+            .filter(|&i| self.body_view == BodyView::Raw || !article.paragraphs[i].boilerplate)
+            .collect();
+        let texts: Vec<&str> = shown
+            .iter()
+            .map(|&i| article.paragraphs[i].text.as_str())
+            .collect();
+        lines.extend(layout_body(&texts, &options).into_iter().map(
             |BodyLine { paragraph, line }| ReaderLine {
-                kind: paragraph.map_or(LineKind::Blank, LineKind::Paragraph),
+                kind: paragraph.map_or(LineKind::Blank, |p| LineKind::Paragraph(shown[p])),
                 line,
             },
         ));

@@ -24,6 +24,10 @@ pub enum Command {
     Bottom,
     /// Hide or show the harakat.
     ToggleTashkeel,
+    /// Show the raw text, boilerplate included, or hide it again.
+    ToggleRaw,
+    /// List the files that could not be loaded.
+    LoadErrors,
     /// Show or hide the list of keys.
     Help,
     /// Leave qari.
@@ -32,7 +36,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in the order the help overlay lists them.
-    pub const ALL: [Command; 12] = [
+    pub const ALL: [Command; 14] = [
         Command::MoveDown,
         Command::MoveUp,
         Command::Open,
@@ -43,6 +47,8 @@ impl Command {
         Command::Top,
         Command::Bottom,
         Command::ToggleTashkeel,
+        Command::ToggleRaw,
+        Command::LoadErrors,
         Command::Help,
         Command::Quit,
     ];
@@ -60,6 +66,8 @@ impl Command {
             Command::Top => "first article / top of the text",
             Command::Bottom => "last article / end of the text",
             Command::ToggleTashkeel => "hide / show tashkeel (harakat)",
+            Command::ToggleRaw => "raw text (boilerplate shown) / clean",
+            Command::LoadErrors => "files that could not be loaded",
             Command::Help => "this help",
             Command::Quit => "quit",
         }

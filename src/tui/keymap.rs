@@ -75,6 +75,8 @@ impl Default for KeyMap {
             (Key::char('G'), Bottom),
             (Key::plain(KeyCode::End), Bottom),
             (Key::char('t'), ToggleTashkeel),
+            (Key::char('r'), ToggleRaw),
+            (Key::char('e'), LoadErrors),
             (Key::char('?'), Help),
             (Key::char('q'), Quit),
             (

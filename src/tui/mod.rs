@@ -58,12 +58,12 @@ pub fn run(corpus: Corpus, display_args: &DisplayArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The command a key press stands for. While the help is shown, any key (bound or not)
+/// The command a key press stands for. While an overlay is shown, any key (bound or not)
 /// closes it.
 pub fn key_command(app: &App, keymap: &KeyMap, key: &KeyEvent) -> Option<Command> {
     keymap
         .command(key)
-        .or_else(|| app.help.then_some(Command::Help))
+        .or_else(|| app.overlay.is_some().then_some(Command::Help))
 }
 
 fn draw(session: &mut TerminalSession, app: &App, keymap: &KeyMap) -> std::io::Result<()> {

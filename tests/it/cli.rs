@@ -26,21 +26,34 @@ fn list_prints_id_date_source_title_for_the_sample() {
     assert_eq!(rows.len(), 5);
     for row in &rows {
         assert_eq!(row.len(), 4, "{row:?}");
-        assert_eq!(
-            (row[1], row[2]),
-            ("-", "-"),
-            "no date or source is invented"
-        );
     }
-    assert_eq!(rows[1][0], "001_28018be113238a9f.txt");
+    // Newest first; what is unknown is "-".
     assert_eq!(
-        rows[1][3],
+        rows[0],
+        [
+            "003_721a83bec11d9acb.txt",
+            "2024-11-13",
+            "-",
+            "استعداد روسي لاتصال مع واشنطن حول سوريا"
+        ]
+    );
+    assert_eq!(
+        rows[2][..3],
+        ["001_28018be113238a9f.txt", "2021-01-18", "enabbaladi"]
+    );
+    assert_eq!(
+        rows[2][3],
         "روسيا تعرض على إسرائيل التعامل مع تهديداتها الأمنية في سوريا"
     );
-    assert!(rows[2][3].starts_with("موسكو وطهران تبحثان منطقة تخفيف التصعيد"));
-    assert_eq!(rows[3][3], "استعداد روسي لاتصال مع واشنطن حول سوريا");
+    assert_eq!(rows[3][1..3], ["-", "alwatan-sy"]);
+    assert!(rows[3][3].starts_with("موسكو وطهران تبحثان منطقة تخفيف التصعيد"));
+    assert_eq!(rows[4][1..3], ["-", "-"]);
     assert!(rows[4][3].starts_with("كيري في موسكو الثلاثاء"));
-    assert!(rows[0][3].starts_with("كشف وزير الخارجية الروسي سيرغي لافروف"));
+    assert!(rows[1][3].starts_with("كشف وزير الخارجية الروسي سيرغي لافروف"));
+    // --sort relevance without a query keeps the order found.
+    let found = stdout(&qari(&["list", "--sort", "relevance"]));
+    let ids: Vec<&str> = found.lines().map(|l| &l[..3]).collect();
+    assert_eq!(ids, ["000", "001", "002", "003", "004"]);
 }
 
 #[test]
@@ -67,8 +80,9 @@ fn list_json_has_every_field_and_limit_cuts() {
     ] {
         assert!(records[0].get(field).is_some(), "missing {field}");
     }
-    assert_eq!(records[0]["date"], serde_json::Value::Null);
-    assert_eq!(records[0]["date_confidence"], "unknown");
+    assert_eq!(records[0]["date"], "2024-11-13");
+    assert_eq!(records[0]["date_confidence"], "explicit");
+    assert_eq!(records[1]["date_confidence"], "inferred");
     assert!(records[0]["words"].as_u64().unwrap() > 100);
 }
 
@@ -82,14 +96,12 @@ fn show_wraps_to_the_width_and_right_aligns_rtl_lines() {
         assert!(unicode_width::UnicodeWidthStr::width(line) <= 40, "{line}");
         assert_eq!(line, line.trim_end(), "no trailing spaces");
     }
-    // The body opens with "• 2024/11/13", which has no strong letter and so is left to
-    // right; the first Arabic paragraph is right-aligned.
-    let arabic = text
-        .lines()
-        .find(|line| line.chars().any(|c| ('\u{FE70}'..='\u{FEFC}').contains(&c)))
-        .unwrap();
-    assert!(arabic.starts_with(' '), "right-aligned: {arabic:?}");
-    assert!(text.lines().next().unwrap().starts_with('•'));
+    let first = text.lines().next().unwrap();
+    assert!(first.starts_with(' '), "right-aligned: {first:?}");
+    // With --raw the body opens with the dateline "• 2024/11/13", which has no strong
+    // letter and so is a left-to-right paragraph, left-aligned.
+    let raw = stdout(&qari(&["show", "003", "--width", "40", "--raw"]));
+    assert!(raw.lines().next().unwrap().starts_with('•'));
     let unaligned = stdout(&qari(&["show", "003", "--width", "40", "--no-align"]));
     assert!(unaligned.lines().all(|line| !line.starts_with(' ')));
 }
@@ -145,7 +157,7 @@ fn bad_files_are_reported_by_name_and_the_rest_loads() {
     std::fs::write(dir.path().join("binary.txt"), b"abc\x00def").unwrap();
     std::fs::write(dir.path().join("empty.txt"), "\n \n").unwrap();
     std::fs::write(dir.path().join(".hidden.txt"), "مخفي مخفي").unwrap();
-    std::fs::write(dir.path().join("notes.md"), "not an article here").unwrap();
+    std::fs::write(dir.path().join("notes.pdf"), "not an article here").unwrap();
     let output = qari(&["list", dir.path().to_str().unwrap()]);
     assert!(output.status.success(), "one article loaded: exit 0");
     assert_eq!(stdout(&output), "good.txt\t-\t-\tعنوان الخبر\n");

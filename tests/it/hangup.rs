@@ -13,8 +13,8 @@ use rustix::termios::{LocalModes, tcgetattr};
 use crate::pty::{PtySession, contains};
 use crate::support::qari_bin;
 
-/// The status line of the first frame.
-const FIRST_FRAME: &str = "article 1 of 5";
+/// The end of the status line, the last row of the first frame.
+const FIRST_FRAME: &str = "q quit";
 /// CPU that qari may use while it stops: far below one second of spinning.
 const STOPPING_CPU: Duration = Duration::from_millis(300);
 
@@ -23,6 +23,8 @@ fn started(binary: &std::path::Path, args: &[&str]) -> (PtySession, tempfile::Te
     let dir = tempfile::tempdir().unwrap();
     let mut session = PtySession::spawn(binary, args, 100, 30, dir.path());
     session.read_until_arrival(FIRST_FRAME, Duration::from_secs(10));
+    // The frame's last bytes (attribute resets, cursor) may come in a later read.
+    session.read_for(Duration::from_millis(100));
     (session, dir)
 }
 

@@ -2,6 +2,8 @@
 
 mod bidi_conformance;
 mod cli;
+mod corpus;
+mod corpus_screens;
 mod forms_table;
 mod fribidi;
 mod hangup;
@@ -9,6 +11,7 @@ mod injection;
 mod layout_props;
 mod pty;
 mod screen;
+mod seeds;
 mod snapshots;
 mod support;
 mod terminal_e2e;

@@ -169,3 +169,13 @@ pub fn wait_screen(tmux: &Tmux, expected: &str, what: &str) {
         std::thread::sleep(std::time::Duration::from_millis(25));
     }
 }
+
+/// Where the titles are in the list's `rows`: right of the date and source columns.
+pub fn title_column(rows: Rect) -> Rect {
+    let (x, width) = qari::tui::view::ListColumns::for_width(rows.width).title;
+    Rect {
+        x: rows.x + x,
+        width,
+        ..rows
+    }
+}

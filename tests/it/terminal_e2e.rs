@@ -8,8 +8,8 @@ use qari::tui::geometry::{Areas, Pane};
 use ratatui::layout::Rect;
 
 use crate::screen::{
-    Listed, Shown, area_rows, listed, qari_lines, reader_lines, wait_rows, wait_screen, width,
-    window,
+    Listed, Shown, area_rows, listed, qari_lines, reader_lines, title_column, wait_rows,
+    wait_screen, width, window,
 };
 use crate::support::{fribidi_visual_lines, repo_file};
 use crate::tmux::{Tmux, qari_command};
@@ -80,6 +80,7 @@ fn sample(article: &Listed) -> Shown<'_> {
 /// right edge, and a title too long for the row cut at its logical end (the left), marked
 /// with an ellipsis.
 fn assert_list_rows(screen: &str, rows: Rect, articles: &[Listed]) {
+    let rows = title_column(rows);
     let shown = area_rows(screen, rows);
     for (row, article) in shown.iter().zip(articles) {
         let first_words: Vec<&str> = article.title.split_whitespace().take(2).collect();
@@ -345,11 +346,20 @@ fn scrolling_past_a_flag_leaves_nothing_behind() {
     let text = Areas::new(Rect::new(0, 0, 100, 30), Pane::Reader)
         .reader_text()
         .unwrap();
-    // The sample's first article quotes a tweet with 🇷🇺 in it.
-    let source = std::fs::read_to_string(repo_file("assets/sample").join(&articles[0].id)).unwrap();
+    // Sample 000 quotes a tweet with 🇷🇺 in it.
+    let index = articles
+        .iter()
+        .position(|a| a.id.starts_with("000"))
+        .unwrap();
+    let article = &articles[index];
+    let source = std::fs::read_to_string(repo_file("assets/sample").join(&article.id)).unwrap();
     assert!(source.contains("\u{1F1F7}\u{1F1FA}"));
-    let lines = reader_lines(&articles[0].title, &sample(&articles[0]), text.width);
+    let lines = reader_lines(&article.title, &sample(article), text.width);
     assert!(lines.iter().any(|l| l.contains("RU ")));
+    for _ in 0..index {
+        tmux.keys(&["j"]);
+    }
+    tmux.wait_for(|s| s.contains(&format!("article {} of 5", index + 1)));
     tmux.keys(&["Enter"]);
     for top in 0..=lines.len() - usize::from(text.height) {
         wait_rows(&tmux, text, &window(&lines, top, text.height), "scrolling");

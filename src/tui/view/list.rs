@@ -6,7 +6,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
 
 use super::cells::draw_line;
-use super::header_style;
+use super::{date_label, grouped, header_style};
 use crate::text::single_line;
 use crate::tui::app::App;
 use crate::tui::geometry::{Areas, Pane};
@@ -25,7 +25,7 @@ impl Widget for ListPane<'_> {
             return;
         }
         let header = Rect { height: 1, ..area };
-        let label = format!(" Articles · {}", app.articles.len());
+        let label = format!(" Articles · {}", grouped(app.articles.len()));
         buf.set_style(header, header_style(app, Pane::List));
         buf.set_stringn(
             header.x,
@@ -39,7 +39,11 @@ impl Widget for ListPane<'_> {
         };
         let height = usize::from(rows.height);
         let first = (app.selected + 1).saturating_sub(height);
-        let options = app.display.layout(usize::from(rows.width));
+        let columns = ListColumns::for_width(rows.width);
+        let title_options = app.display.layout(usize::from(columns.title.1));
+        let source_options = app
+            .display
+            .layout(usize::from(columns.source.map_or(0, |c| c.1)));
         for (row, index) in (first..app.articles.len()).take(height).enumerate() {
             let y = rows.y + row as u16;
             let row_area = Rect {
@@ -59,8 +63,65 @@ impl Widget for ListPane<'_> {
                     buf.set_string(rows.x - 1, y, "▌", Style::default());
                 }
             }
-            let title = single_line(&app.articles[index].title, &options);
-            draw_line(buf, row_area, &title, style);
+            let article = &app.articles[index];
+            let cell = |(x, width): (u16, u16)| Rect {
+                x: rows.x + x,
+                width,
+                ..row_area
+            };
+            if let Some(column) = columns.date {
+                let date = date_label(&article.date).unwrap_or_else(|| "-".to_owned());
+                buf.set_stringn(rows.x + column.0, y, &date, usize::from(column.1), style);
+            }
+            if let Some(column) = columns.source {
+                let name = article.source.as_ref().map_or("-", |s| s.name.as_str());
+                draw_line(
+                    buf,
+                    cell(column),
+                    &single_line(name, &source_options),
+                    style,
+                );
+            }
+            let title = single_line(&article.title, &title_options);
+            draw_line(buf, cell(columns.title), &title, style);
+        }
+    }
+}
+
+/// Where each column of a list row goes, as (offset, width) within the row: the date and
+/// source columns appear when the row is wide enough, the title takes the rest. Each
+/// column is laid out on its own, so mixed Arabic and Latin text cannot push the next
+/// one out of line.
+pub struct ListColumns {
+    /// The date column, when shown.
+    pub date: Option<(u16, u16)>,
+    /// The source column, when shown.
+    pub source: Option<(u16, u16)>,
+    /// The title column.
+    pub title: (u16, u16),
+}
+
+impl ListColumns {
+    /// `2021-01-18~`: the date and the mark of an inferred one.
+    const DATE: u16 = 11;
+    const SOURCE: u16 = 12;
+
+    /// The columns of a row `width` cells wide.
+    pub fn for_width(width: u16) -> Self {
+        let mut x = 0;
+        let mut column = |wanted: u16, min_row: u16| {
+            (width >= min_row).then(|| {
+                let at = (x, wanted);
+                x += wanted + 1;
+                at
+            })
+        };
+        let date = column(Self::DATE, 36);
+        let source = column(Self::SOURCE, 56);
+        Self {
+            date,
+            source,
+            title: (x, width - x),
         }
     }
 }

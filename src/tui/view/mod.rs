@@ -4,17 +4,21 @@
 mod cells;
 mod help;
 mod list;
+mod load_errors;
 mod reader;
 mod status;
+
+pub use list::ListColumns;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
 
-use super::app::App;
+use super::app::{App, Overlay};
 use super::geometry::Pane;
 use super::keymap::KeyMap;
+use crate::article::{DateConfidence, DateInfo};
 
 /// The whole screen for an app and its key map.
 pub struct Screen<'a> {
@@ -39,11 +43,15 @@ impl Widget for Screen<'_> {
             reader::ReaderPane { app: self.app }.render(reader, buf);
         }
         status::StatusLine { app: self.app }.render(areas.status, buf);
-        if self.app.help {
-            help::HelpOverlay {
+        match self.app.overlay {
+            Some(Overlay::Help) => help::HelpOverlay {
                 keymap: self.keymap,
             }
-            .render(area, buf);
+            .render(area, buf),
+            Some(Overlay::LoadErrors) => {
+                load_errors::LoadErrors { app: self.app }.render(area, buf)
+            }
+            None => {}
         }
     }
 }
@@ -56,5 +64,42 @@ fn header_style(app: &App, pane: Pane) -> Style {
         style.add_modifier(Modifier::BOLD)
     } else {
         style
+    }
+}
+
+/// A count with thousands separators: 31030 → "31,030".
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// A date as shown: `2021-01-18`, with `~` after it when it was inferred.
+fn date_label(date: &DateInfo) -> Option<String> {
+    let day = date.date?;
+    let mark = if date.confidence == DateConfidence::Inferred {
+        "~"
+    } else {
+        ""
+    };
+    Some(format!("{day}{mark}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(31030), "31,030");
+        assert_eq!(grouped(1234567), "1,234,567");
     }
 }

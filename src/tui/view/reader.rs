@@ -6,7 +6,9 @@ use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
 
 use super::cells::draw_line;
-use super::header_style;
+use super::{date_label, header_style};
+use crate::article::BodyView;
+use crate::text::{Alignment, BaseDirection, LayoutOptions, single_line};
 use crate::tui::app::{App, LineKind};
 use crate::tui::geometry::{Areas, Pane};
 
@@ -29,17 +31,38 @@ impl Widget for ReaderPane<'_> {
         };
         let page = app.reader_page();
         let shown_to = (reader.scroll + page).min(reader.lines.len());
-        let label = format!(
+        let article = &app.articles[reader.article];
+        let mut label = format!(
             " Reader · lines {}–{} of {}",
             (reader.scroll + 1).min(shown_to),
             shown_to,
             reader.lines.len()
         );
-        buf.set_stringn(
-            header.x,
-            header.y,
-            &label,
-            usize::from(header.width),
+        if let Some(source) = &article.source {
+            // Isolated (FSI…PDI), so that an Arabic name does not pull the date after it
+            // into its right-to-left run.
+            label.push_str(" · \u{2068}");
+            label.push_str(&source.name);
+            label.push('\u{2069}');
+        }
+        if let Some(date) = date_label(&article.date) {
+            label.push_str(" · ");
+            label.push_str(&date);
+        }
+        if app.body_view == BodyView::Raw {
+            label.push_str(" · raw");
+        }
+        // Laid out left to right (the position comes first, so a narrow pane cuts the
+        // source and date, not the position), with Arabic names shaped and ordered.
+        let options = LayoutOptions {
+            base: BaseDirection::Ltr,
+            alignment: Alignment::Left,
+            ..app.display.layout(usize::from(header.width))
+        };
+        draw_line(
+            buf,
+            header,
+            &single_line(&label, &options),
             header_style(app, Pane::Reader),
         );
         let Some(text) = Areas::new(app.screen, app.focus).reader_text() else {

@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
 
+use super::grouped;
 use crate::tui::app::App;
 
 /// The bottom row.
@@ -24,11 +25,22 @@ impl Widget for StatusLine<'_> {
         let mut left = if app.articles.is_empty() {
             " no articles".to_owned()
         } else {
-            format!(" article {} of {}", app.selected + 1, app.articles.len())
+            format!(
+                " article {} of {}",
+                grouped(app.selected + 1),
+                grouped(app.articles.len())
+            )
         };
-        if app.skipped > 0 {
-            let files = if app.skipped == 1 { "file" } else { "files" };
-            left.push_str(&format!(" · {} {files} skipped", app.skipped));
+        if !app.skipped.is_empty() {
+            let files = if app.skipped.len() == 1 {
+                "file"
+            } else {
+                "files"
+            };
+            left.push_str(&format!(
+                " · {} {files} skipped (e)",
+                grouped(app.skipped.len())
+            ));
         }
         if let Some(message) = &app.message {
             left.push_str(" · ");
