@@ -36,7 +36,10 @@ pub fn title_of(paragraphs: &[Paragraph]) -> Option<(String, Option<usize>)> {
 pub fn paragraphs_of(text: &str) -> Vec<Paragraph> {
     text.lines()
         .map(str::trim)
-        .filter(|line| !crate::text::visible(line).trim().is_empty())
+        .filter(|line| {
+            line.chars()
+                .any(|c| !c.is_whitespace() && !crate::text::is_never_emitted(c))
+        })
         .map(|line| Paragraph {
             text: line.to_owned(),
             boilerplate: false,

@@ -12,6 +12,10 @@
 /// PM, APC, in their 7-bit and 8-bit forms, and two-character escapes) is dropped, together
 /// with its parameters. A leading byte-order mark is dropped too.
 pub fn sanitize(raw: &str) -> String {
+    // Most text has nothing to remove: one scan and a copy.
+    if !raw.starts_with('\u{FEFF}') && !has_control(raw.as_bytes()) {
+        return raw.to_owned();
+    }
     let mut out = String::with_capacity(raw.len());
     let mut chars = raw
         .strip_prefix('\u{FEFF}')
@@ -34,6 +38,19 @@ pub fn sanitize(raw: &str) -> String {
         }
     }
     out
+}
+
+/// Whether UTF-8 text holds a C0 control other than LF, DEL, or a C1 control (encoded
+/// as C2 80..C2 9F), scanning bytes rather than decoding characters.
+fn has_control(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().any(|(i, &b)| {
+        (b < 0x20 && b != b'\n')
+            || b == 0x7F
+            || (b == 0xC2
+                && bytes
+                    .get(i + 1)
+                    .is_some_and(|next| (0x80..=0x9F).contains(next)))
+    })
 }
 
 type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;

@@ -203,3 +203,71 @@ fn windows_1256_and_utf16_text_is_read_correctly() {
     );
     assert_eq!(corpus.articles[1].title, "خبر بترميز يو تي إف ١٦");
 }
+
+#[test]
+fn every_format_loads_through_the_command_line() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("okaz");
+    std::fs::create_dir_all(root.join("2015/07/21")).unwrap();
+    std::fs::write(
+        root.join("front.md"),
+        "---\ntitle: \"خبر بمقدمة\"\nsource: sabq\ndate: 2015-07-22\nurl: http://sabq.org/x\n---\nالنص.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("lines.jsonl"),
+        "{\"headline\": \"سطر أول\", \"text\": \"أ\", \"site\": \"okaz\", \"published\": \"2015-07-23T10:00:00+03:00\"}\n{\"title\": \"سطر ثان\", \"body\": \"ب\"}\n",
+    )
+    .unwrap();
+    // Raw text: the folder names the outlet, the path the day.
+    std::fs::write(
+        root.join("2015/07/21/raw.txt"),
+        "خبر خام\n\nنص الخبر الخام.\n",
+    )
+    .unwrap();
+    let zip_path = root.join("archive.zip");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&zip_path).unwrap());
+    zip.start_file("inner/news.txt", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    zip.write_all("خبر في أرشيف\n\nنص.\n".as_bytes()).unwrap();
+    zip.start_file(".hidden.txt", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    zip.write_all(b"hidden").unwrap();
+    zip.finish().unwrap();
+
+    let output = std::process::Command::new(crate::support::qari_bin())
+        .args(["list", "--sort", "relevance"])
+        .arg(&root)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = String::from_utf8(output.stdout).unwrap();
+    let rows: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        rows,
+        [
+            "2015/07/21/raw.txt\t2015-07-21\tokaz\tخبر خام",
+            "archive.zip/inner/news.txt\t-\tokaz\tخبر في أرشيف",
+            "front.md\t2015-07-22\tsabq\tخبر بمقدمة",
+            "lines.jsonl#1\t2015-07-23\tokaz\tسطر أول",
+            "lines.jsonl#2\t-\tokaz\tسطر ثان",
+        ]
+    );
+
+    let mut qari = std::process::Command::new(crate::support::qari_bin());
+    qari.args(["list", "--json", "-"]);
+    let json =
+        r#"[{"title": "من المدخل", "content": "نص", "source": "عكاظ", "date": "21/07/2015"}]"#;
+    let output = crate::support::run_with_stdin(&mut qari, json).unwrap();
+    let record: serde_json::Value =
+        serde_json::from_str(String::from_utf8(output.stdout).unwrap().trim()).unwrap();
+    assert_eq!(record["title"], "من المدخل");
+    assert_eq!(record["source"], "okaz");
+    assert_eq!(record["date"], "2015-07-21");
+    assert_eq!(record["path"], serde_json::Value::Null);
+}
