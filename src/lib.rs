@@ -4,6 +4,7 @@
 //! - [`text`]: sanitizing, shaping, wrapping and bidi reordering of paragraphs into cells.
 //! - [`article`]: what an article is once loaded: id, title, paragraphs, origin.
 //! - [`corpus`]: finding, reading and decoding article files, and the embedded sample.
+//! - [`index`]: the in-memory search index and the filter language.
 //!
 //! The front end draws what the core computes:
 //! - [`cli`]: the command line, and the `list` and `show` commands.
@@ -14,5 +15,6 @@
 pub mod article;
 pub mod cli;
 pub mod corpus;
+pub mod index;
 pub mod text;
 pub mod tui;

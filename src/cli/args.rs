@@ -84,6 +84,12 @@ pub struct ListArgs {
     /// Print at most this many articles.
     #[arg(long)]
     pub limit: Option<usize>,
+    /// Only the articles that match this filter (the filter bar's language).
+    #[arg(short = 'q', long = "query")]
+    pub query: Option<String>,
+    /// Print load, index and query times to standard error.
+    #[arg(long)]
+    pub stats: bool,
 }
 
 /// `--sort`.

@@ -1,11 +1,15 @@
 //! `qari list`: one article per line, for scripts.
 
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
 use super::{ListArgs, SortArg, load_corpus, report_skipped, write_stdout};
 use crate::article::{Article, DateConfidence, sort_newest_first};
+use crate::corpus::sources::Outlets;
+use crate::index::query::parse;
+use crate::index::{Index, Order};
 use crate::text::visible;
 
 /// The `--json` record of one article (DESIGN §6). What qari does not know is null,
@@ -42,16 +46,63 @@ impl<'a> ListRecord<'a> {
 }
 
 pub(super) fn run(args: &ListArgs) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
     let corpus = load_corpus(&args.paths);
+    let loaded = started.elapsed();
     report_skipped(&corpus);
     if corpus.articles.is_empty() {
         anyhow::bail!("no article could be loaded");
     }
-    let mut articles: Vec<&Article> = corpus.articles.iter().collect();
-    if args.sort == SortArg::Date {
-        sort_newest_first(&mut articles);
-    }
-    // Without a query there is no score: relevance order is the order found.
+    let order = match args.sort {
+        SortArg::Date => Order::Date,
+        SortArg::Relevance => Order::Relevance,
+    };
+    let articles: Vec<&Article> = match &args.query {
+        Some(text) => {
+            let query = match parse(text, today(), Outlets::embedded()) {
+                Ok(query) => query,
+                Err(err) => {
+                    eprintln!("qari: bad query: {err} (at `{}`)", &text[err.span.clone()]);
+                    return Ok(ExitCode::from(2));
+                }
+            };
+            let building = Instant::now();
+            let index = Index::build(&corpus.articles);
+            let built = building.elapsed();
+            let searching = Instant::now();
+            let found = index.search(&query, order)?;
+            if args.stats {
+                eprintln!(
+                    "qari: loaded {} articles in {:.1} ms, indexed {} terms in {:.1} ms, query in {:.2} ms: {} found",
+                    corpus.articles.len(),
+                    ms(loaded),
+                    index.term_count(),
+                    ms(built),
+                    ms(searching.elapsed()),
+                    found.len()
+                );
+            }
+            found
+                .iter()
+                .map(|&doc| &corpus.articles[doc as usize])
+                .collect()
+        }
+        None => {
+            if args.stats {
+                eprintln!(
+                    "qari: loaded {} articles in {:.1} ms",
+                    corpus.articles.len(),
+                    ms(loaded)
+                );
+            }
+            let mut articles: Vec<&Article> = corpus.articles.iter().collect();
+            if order == Order::Date {
+                sort_newest_first(&mut articles);
+            }
+            // Without a query there is no score: relevance order is the order found.
+            articles
+        }
+    };
     let limit = args.limit.unwrap_or(usize::MAX);
     write_stdout(|out| {
         for article in articles.into_iter().take(limit) {
@@ -87,6 +138,15 @@ fn escape_invisible(json: &str) -> String {
         }
     }
     out
+}
+
+fn ms(duration: Duration) -> f64 {
+    duration.as_secs_f64() * 1000.0
+}
+
+/// Today's date where qari runs, for relative `date:` filters.
+pub(crate) fn today() -> jiff::civil::Date {
+    jiff::ZonedDateTime::now().date()
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ mod injection;
 mod layout_props;
 mod pty;
 mod screen;
+mod search;
 mod seeds;
 mod snapshots;
 mod support;

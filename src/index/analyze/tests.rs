@@ -1,0 +1,401 @@
+use super::*;
+
+fn normalized(text: &str) -> Vec<String> {
+    words(text).map(|token| token.normalized).collect()
+}
+
+fn stem_of(word: &str) -> String {
+    stem(&normalize(word))
+}
+
+/// Lucene's `TestArabicNormalizationFilter`, and the same rules for the other harakat.
+#[test]
+fn normalizes_as_lucene_arabic_normalizer() {
+    for (word, expected) in [
+        ("آجن", "اجن"),
+        ("أحمد", "احمد"),
+        ("إعاذ", "اعاذ"),
+        ("بنى", "بني"),
+        ("فاطمة", "فاطمه"),
+        ("روبرـــــت", "روبرت"),
+        ("مَبنا", "مبنا"),
+        ("علِي", "علي"),
+        ("بُوات", "بوات"),
+        ("ولداً", "ولدا"),
+        ("ولدٍ", "ولد"),
+        ("ولدٌ", "ولد"),
+        ("نلْسون", "نلسون"),
+        ("هتميّ", "هتمي"),
+        ("مِبنا", "مبنا"),
+        ("مُبنا", "مبنا"),
+        ("مًبنا", "مبنا"),
+        ("مٍبنا", "مبنا"),
+        ("مٌبنا", "مبنا"),
+        ("مْبنا", "مبنا"),
+        ("", ""),
+    ] {
+        assert_eq!(normalize(word), expected, "{word}");
+    }
+}
+
+#[test]
+fn normalizes_qari_and_persian_rules() {
+    for (word, expected) in [
+        ("ٱبنا", "ابنا"),
+        ("مؤتمر", "موتمر"),
+        ("رئيس", "رييس"),
+        ("کتاب", "كتاب"),
+        ("ایران", "ايران"),
+        ("ہمہ", "همه"),
+        ("ۀ", "ه"),
+        // Hamza written as a combining mark, as decomposed text has it.
+        ("\u{0627}\u{0654}\u{062D}\u{0645}\u{062F}", "احمد"),
+        ("\u{0648}\u{0654}", "و"),
+        ("٢٠٢١", "2021"),
+        ("۱۴۰۰", "1400"),
+        ("BBC", "bbc"),
+        ("Ünïcode", "ünïcode"),
+        // Presentation forms: ﺳﻮﺭﻳﺎ is سوريا as a PDF gives it.
+        ("ﺳﻮﺭﻳﺎ", "سوريا"),
+        ("ﻻ", "لا"),
+        ("ﻷ", "لا"),
+        ("ﻵ", "لا"),
+        ("ﻹ", "لا"),
+        ("ﷲ", "الله"),
+        ("ﻣَﺪﺭﺳﺔ", "مدرسه"),
+    ] {
+        assert_eq!(normalize(word), expected, "{word}");
+    }
+}
+
+/// Lucene's `TestArabicStemFilter`. Lucene stems unnormalized words; ours go through
+/// [`normalize`] first, which changes none of these outcomes.
+#[test]
+fn stems_as_lucene_arabic_stemmer() {
+    for (word, expected) in [
+        ("الحسن", "حسن"),
+        ("والحسن", "حسن"),
+        ("بالحسن", "حسن"),
+        ("كالحسن", "حسن"),
+        ("فالحسن", "حسن"),
+        ("للاخر", "اخر"),
+        ("وحسن", "حسن"),
+        ("زوجها", "زوج"),
+        ("ساهدان", "ساهد"),
+        ("ساهدات", "ساهد"),
+        ("ساهدون", "ساهد"),
+        ("ساهدين", "ساهد"),
+        ("ساهديه", "ساهد"),
+        ("ساهدية", "ساهد"),
+        ("ساهده", "ساهد"),
+        ("ساهدة", "ساهد"),
+        ("ساهدي", "ساهد"),
+        ("وساهدون", "ساهد"),
+        ("ساهدهات", "ساهد"),
+        ("الو", "الو"),
+        ("English", "english"),
+        ("", ""),
+    ] {
+        assert_eq!(stem_of(word), expected, "{word}");
+        // Lucene's own input, unnormalized, stems the same.
+        if word.chars().all(|c| c != 'E') {
+            assert_eq!(stem(word), expected, "{word} unnormalized");
+        }
+    }
+}
+
+#[test]
+fn stem_length_rules() {
+    // و needs three letters after it (Lucene), and so do ف ب ك ل.
+    assert_eq!(stem("والو"), "الو");
+    assert_eq!(stem("ولد"), "ولد");
+    assert_eq!(stem("بلد"), "بلد");
+    assert_eq!(stem("بيوت"), "يوت");
+    // Two-letter prefixes and every suffix keep two letters.
+    assert_eq!(stem("الم"), "الم");
+    assert_eq!(stem("الام"), "ام");
+    assert_eq!(stem("لله"), "لل");
+    assert_eq!(stem("منها"), "من");
+    assert_eq!(stem("عنه"), "عن");
+    assert_eq!(stem("به"), "به");
+    // One prefix only.
+    assert_eq!(stem("وبالحسن"), "بالحسن");
+    // The cost of DESIGN's one-letter prefixes: a name that starts with one of them
+    // loses its first letter, and no longer meets its own forms with a prefix.
+    assert_eq!(stem("بريطانيا"), "ريطان");
+    assert_eq!(stem("البريطانيه"), "بريطان");
+    // Not Arabic: unchanged.
+    assert_eq!(stem("2021"), "2021");
+    assert_eq!(stem("reuters"), "reuters");
+}
+
+#[test]
+fn syria_spellings_share_a_stem() {
+    let syria = stem_of("سوريا");
+    assert_eq!(syria, "سور");
+    for word in [
+        "سورية",
+        "سوريه",
+        "بسوريا",
+        "وسورية",
+        "لسوريا",
+        "فسوريه",
+        "كسوريا",
+        "سوريّة",
+        "ﺳﻮﺭﻳﺎ",
+        "سوري",
+        "السورية",
+        "والسوري",
+    ] {
+        assert_eq!(stem_of(word), syria, "{word}");
+    }
+    for (a, b) in [
+        ("روسيا", "روسية"),
+        ("تركيا", "التركية"),
+        ("ليبيا", "ليبي"),
+        ("اسبانيا", "الاسبانية"),
+        ("رؤيا", "رؤية"),
+        ("رسمياً", "رسمية"),
+    ] {
+        assert_eq!(stem_of(a), stem_of(b), "{a} {b}");
+    }
+    // The normalized forms stay apart: the exact tier keeps the spelling.
+    assert_ne!(normalize("سوريا"), normalize("سورية"));
+    assert_eq!(normalize("سورية"), normalize("سوريه"));
+    // After an alef, يا is a broken plural: رعايا (nationals) is not رعاية (care).
+    assert_eq!(stem_of("رعايا"), "رعايا");
+    assert_eq!(stem_of("قضاياها"), "قضايا");
+    assert_ne!(stem_of("رعايا"), stem_of("رعاية"));
+    // Too short to lose يا.
+    assert_eq!(stem_of("يا"), "يا");
+    assert_eq!(stem_of("حيا"), "حيا");
+}
+
+fn spans(text: &str) -> Vec<(&str, String)> {
+    tokens(text)
+        .into_iter()
+        .map(|token| (&text[token.start..token.end], token.normalized))
+        .collect()
+}
+
+fn owned(pairs: &[(&'static str, &str)]) -> Vec<(&'static str, String)> {
+    pairs.iter().map(|&(a, b)| (a, b.to_owned())).collect()
+}
+
+#[test]
+fn words_keep_their_original_span() {
+    let text = "قالَ الرئيسُ «سوريا»، في ٢٠٢١: ولداً روبرـــــت.";
+    assert_eq!(
+        spans(text),
+        owned(&[
+            ("قالَ", "قال"),
+            ("الرئيسُ", "الرييس"),
+            ("سوريا", "سوريا"),
+            ("في", "في"),
+            ("٢٠٢١", "2021"),
+            ("ولداً", "ولدا"),
+            ("روبرـــــت", "روبرت"),
+        ])
+    );
+}
+
+#[test]
+fn punctuation_symbols_and_controls_split() {
+    assert_eq!(normalized("«سوريا»،"), ["سوريا"]);
+    assert_eq!(normalized("(سوريا)؛ سوريا؟ سوريا!"), ["سوريا"; 3]);
+    // RLM, LRE…PDF, LRI…PDI and ALM between or around words.
+    assert_eq!(
+        normalized("\u{200F}سوريا\u{200F} \u{202A}BBC\u{202C}\u{2066}x\u{2069}\u{061C}ab"),
+        ["سوريا", "bbc", "x", "ab"]
+    );
+    // Percent signs and Arabic decimal separators are not letters.
+    assert_eq!(normalized("٥٠٪ و٣٫٥"), ["50", "و3", "5"]);
+    assert_eq!(normalized("a💥b ★ c—d"), ["a", "b", "c", "d"]);
+    // ZWNJ splits, as Lucene's Persian analyzer does; ZWJ and a soft hyphen do not.
+    assert_eq!(normalized("می\u{200C}شود"), ["مي", "شود"]);
+    assert_eq!(normalized("سو\u{200D}ريا new\u{00AD}s"), ["سوريا", "news"]);
+}
+
+#[test]
+fn digits_are_words() {
+    assert_eq!(normalized("2021/01/18"), ["2021", "01", "18"]);
+    assert_eq!(
+        normalized("١٨ كانون الثاني ٢٠٢١"),
+        ["18", "كانون", "الثاني", "2021"]
+    );
+    assert_eq!(normalized("F-16s"), ["f", "16s"]);
+}
+
+#[test]
+fn urls_and_emails_split_into_parts() {
+    assert_eq!(
+        normalized("https://www.Enabbaladi.net/archives/123?id=٤"),
+        [
+            "https",
+            "www",
+            "enabbaladi",
+            "net",
+            "archives",
+            "123",
+            "id",
+            "4"
+        ]
+    );
+    assert_eq!(normalized("info@sana.sy"), ["info", "sana", "sy"]);
+}
+
+#[test]
+fn marks_and_tatweel_alone_are_no_word() {
+    assert_eq!(normalized("ـــ ، \u{064E} ﹰ"), Vec::<String>::new());
+    // A mark at the start of the text still belongs to the word it precedes.
+    assert_eq!(spans("\u{064E}ب"), owned(&[("\u{064E}ب", "ب")]));
+    assert_eq!(normalized(""), Vec::<String>::new());
+}
+
+#[test]
+fn presentation_forms_keep_their_span() {
+    let text = "ﺳﻮﺭﻳﺎ ﻻ ﷲ";
+    assert_eq!(
+        spans(text),
+        owned(&[("ﺳﻮﺭﻳﺎ", "سوريا"), ("ﻻ", "لا"), ("ﷲ", "الله")])
+    );
+    // A multi-word ligature gives its words, each spanning the ligature.
+    assert_eq!(
+        spans("محمدﷺ."),
+        owned(&[
+            ("محمد", "محمد"),
+            ("ﷺ", "صلي"),
+            ("ﷺ", "الله"),
+            ("ﷺ", "عليه"),
+            ("ﷺ", "وسلم"),
+        ])
+    );
+    // A lam-alef ligature in the middle of a word, as shaped text has it.
+    assert_eq!(spans("ﺍﻟﻼﺟﺌﻴﻦ"), owned(&[("ﺍﻟﻼﺟﺌﻴﻦ", "اللاجيين")]));
+}
+
+#[test]
+fn next_word_lends_what_the_iterator_gives() {
+    let text = "وقالت وكالة (سانا) إنّ ٣ قتلى سقطوا.";
+    let mut found = words(text);
+    let mut lent = Vec::new();
+    while let Some(word) = found.next_word() {
+        lent.push(Token {
+            start: word.start,
+            end: word.end,
+            normalized: word.normalized.to_owned(),
+        });
+    }
+    assert_eq!(lent, tokens(text));
+    assert_eq!(lent.len(), 7);
+    assert!(found.next_word().is_none());
+}
+
+#[test]
+fn normalize_agrees_with_tokens() {
+    for word in [
+        "إنَّ",
+        "ﺳﻮﺭﻳﺎ",
+        "ﻻجئ",
+        "Ünïcode",
+        "٢٠٢١",
+        "روبرـــــت",
+        "ىؤئة",
+    ] {
+        assert_eq!(normalized(word), [normalize(word)], "{word}");
+    }
+}
+
+#[test]
+fn any_text_splits_without_panicking() {
+    let text = "a\u{0301}\u{FEFF}\u{FFFD}\0\u{10FFFF}𝔘ﷺﻵ\u{FE70}x\u{E0100}y ﴾١﴿ \u{FDFD}";
+    for token in tokens(text) {
+        assert!(token.start < token.end && text.is_char_boundary(token.start));
+        assert!(text.is_char_boundary(token.end) && !token.normalized.is_empty());
+    }
+}
+
+/// What the fold table must hold: for every character of the Arabic presentation-form
+/// blocks with a compatibility decomposition, that decomposition. A space before marks
+/// only (isolated harakat forms) is dropped; a multi-word ligature is wrapped in spaces
+/// so that its words never join the text next to it.
+fn derive_fold_table(unicode_data: &str) -> Vec<(char, String)> {
+    let mut table = Vec::new();
+    for line in unicode_data.lines() {
+        let fields: Vec<&str> = line.split(';').collect();
+        let code = u32::from_str_radix(fields[0], 16).unwrap();
+        let in_blocks = matches!(code, 0xFB50..=0xFDFF | 0xFE70..=0xFEFF);
+        let Some(tagged) = fields[5].strip_prefix('<').filter(|_| in_blocks) else {
+            continue;
+        };
+        let form = hex_char(fields[0]);
+        let chars: Vec<char> = tagged.split_whitespace().skip(1).map(hex_char).collect();
+        let decomposition: String = match chars.split_first() {
+            Some((' ', marks)) if marks.iter().all(|&c| is_tashkeel(c)) => marks.iter().collect(),
+            _ if chars.contains(&' ') => format!(" {} ", chars.iter().collect::<String>()),
+            _ => chars.iter().collect(),
+        };
+        table.push((form, decomposition));
+    }
+    table
+}
+
+fn hex_char(hex: &str) -> char {
+    char::from_u32(u32::from_str_radix(hex, 16).unwrap()).unwrap()
+}
+
+fn unicode_data() -> String {
+    let path = "/usr/share/unicode/UnicodeData.txt";
+    std::fs::read_to_string(path).unwrap_or_else(|err| {
+        panic!("{path}: {err}; run scripts/test.sh, which installs unicode-data")
+    })
+}
+
+#[test]
+fn fold_table_is_that_of_unicode_data() {
+    let derived = derive_fold_table(&unicode_data());
+    assert!(derived.len() > 700, "{} forms", derived.len());
+    let compiled: Vec<(char, String)> = FOLD
+        .iter()
+        .map(|&(form, decomposition)| (form, decomposition.to_owned()))
+        .collect();
+    assert_eq!(
+        compiled, derived,
+        "run `cargo test -- --ignored write_fold_table`, then rustfmt"
+    );
+    // Decompositions are plain text: no presentation form to fold a second time.
+    for (_, decomposition) in FOLD {
+        for c in decomposition.chars() {
+            assert!(!matches!(class(c, &ARABIC), Class::Fold(_)), "{c:?}");
+        }
+    }
+}
+
+/// Regenerates `fold_table.rs` from the Unicode data.
+#[test]
+#[ignore = "writes src/index/analyze/fold_table.rs"]
+fn write_fold_table() {
+    let mut out = String::from(
+        "//! Arabic presentation forms and their compatibility decompositions, generated from\n\
+         //! UnicodeData.txt by `cargo test -- --ignored write_fold_table`; the test\n\
+         //! `fold_table_is_that_of_unicode_data` re-derives it and compares.\n\n\
+         /// (presentation form, what it stands for), sorted by form.\n\
+         pub(super) const FOLD: &[(char, &str)] = &[\n",
+    );
+    for (form, decomposition) in derive_fold_table(&unicode_data()) {
+        let escaped: String = decomposition
+            .chars()
+            .map(|c| format!("\\u{{{:04X}}}", u32::from(c)))
+            .collect();
+        out.push_str(&format!(
+            "    ('\\u{{{:04X}}}', \"{escaped}\"),\n",
+            u32::from(form)
+        ));
+    }
+    out.push_str("];\n");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/src/index/analyze/fold_table.rs"
+    );
+    std::fs::write(path, out).unwrap();
+}

@@ -1,0 +1,279 @@
+//! Answering a parsed query: each clause becomes a set of articles, the sets are
+//! intersected, and the survivors come out newest first or best match first (BM25, with
+//! the word as typed ranked above its stem relatives).
+
+use std::ops::Range;
+
+use super::analyze::{Token, stem_str, tokens};
+use super::query::{Clause, DateRange, Query};
+use super::{Bitset, Index, day_number};
+
+/// The order of results.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Order {
+    /// Newest first, undated last.
+    #[default]
+    Date,
+    /// Best match first (BM25); ties newest first.
+    Relevance,
+}
+
+/// A query the index cannot answer.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SearchError {
+    /// `is:bookmarked` before bookmarks exist.
+    #[error("is:bookmarked is reserved: qari has no bookmarks yet")]
+    BookmarksReserved,
+}
+
+/// BM25 parameters (the usual ones).
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+/// How much more the word exactly as typed counts than a relative with the same stem.
+const EXACT_BOOST: f32 = 1.5;
+
+/// What one word of a query stands for in the index.
+struct WordTerms {
+    /// Term numbers that match.
+    terms: Vec<u32>,
+    /// The normalized word, to boost its exact occurrences.
+    exact: Option<u32>,
+}
+
+impl Index {
+    /// The articles that satisfy every clause, in the order asked for.
+    pub fn search(&self, query: &Query, order: Order) -> Result<Vec<u32>, SearchError> {
+        let count = self.len();
+        let mut matched = Bitset::full(count);
+        let mut scored_words: Vec<WordTerms> = Vec::new();
+        for clause in &query.clauses {
+            let (set, negated) = match clause {
+                Clause::Word {
+                    text,
+                    prefix,
+                    negated,
+                } => {
+                    let words = self.words(text, *prefix);
+                    let set = self.phrase_docs(&words);
+                    if !negated {
+                        scored_words.extend(words);
+                    }
+                    (set, *negated)
+                }
+                Clause::Phrase {
+                    words,
+                    prefix,
+                    negated,
+                } => {
+                    let text = words.join(" ");
+                    let words = self.words(&text, *prefix);
+                    let set = self.phrase_docs(&words);
+                    if !negated {
+                        scored_words.extend(words);
+                    }
+                    (set, *negated)
+                }
+                Clause::Source { ids, negated } => {
+                    let mut set = Bitset::empty(count);
+                    for id in ids {
+                        if let Some(docs) = self.sources.get(id) {
+                            set.or(docs);
+                        }
+                    }
+                    (set, *negated)
+                }
+                Clause::Date { range, negated } => (self.date_docs(range), *negated),
+                Clause::Bookmarked => return Err(SearchError::BookmarksReserved),
+            };
+            if negated {
+                matched.and_not(&set);
+            } else {
+                matched.and(&set);
+            }
+        }
+        let mut results: Vec<u32> = self
+            .by_date
+            .iter()
+            .copied()
+            .filter(|&doc| matched.contains(doc))
+            .collect();
+        if order == Order::Relevance && !scored_words.is_empty() {
+            let scores = self.scores(&scored_words, &matched);
+            // Stable: equal scores stay newest first.
+            results.sort_by(|a, b| scores[*b as usize].total_cmp(&scores[*a as usize]));
+        }
+        Ok(results)
+    }
+
+    /// The query words of `text` (one typed word can hold several, as in "سوريا،لبنان"),
+    /// each with its matching terms; the last is a prefix when `prefix`.
+    fn words(&self, text: &str, prefix: bool) -> Vec<WordTerms> {
+        let found: Vec<Token> = tokens(text);
+        let last = found.len().saturating_sub(1);
+        found
+            .iter()
+            .enumerate()
+            .map(|(i, token)| {
+                let exact = self.term(&token.normalized).map(|t| t as u32);
+                // A word matches every form with its stem; the word being typed also
+                // matches every word it begins, so results never drop while typing.
+                let mut terms = self
+                    .stems
+                    .get(stem_str(&token.normalized))
+                    .cloned()
+                    .unwrap_or_default();
+                if prefix && i == last {
+                    terms.extend(self.prefix_range(&token.normalized).map(|t| t as u32));
+                    terms.sort_unstable();
+                    terms.dedup();
+                }
+                WordTerms { terms, exact }
+            })
+            .collect()
+    }
+
+    fn term_docs(&self, terms: &[u32]) -> Bitset {
+        let mut set = Bitset::empty(self.len());
+        for &term in terms {
+            for &doc in &self.postings[term as usize].docs {
+                set.insert(doc);
+            }
+        }
+        set
+    }
+
+    /// Articles holding the words one after the other (one word: holding it).
+    fn phrase_docs(&self, words: &[WordTerms]) -> Bitset {
+        let Some(first) = words.first() else {
+            return Bitset::full(self.len());
+        };
+        let mut candidates = self.term_docs(&first.terms);
+        for word in &words[1..] {
+            candidates.and(&self.term_docs(&word.terms));
+        }
+        if words.len() == 1 {
+            return candidates;
+        }
+        let mut set = Bitset::empty(self.len());
+        for doc in 0..self.len() as u32 {
+            if candidates.contains(doc) && self.adjacent(words, doc) {
+                set.insert(doc);
+            }
+        }
+        set
+    }
+
+    /// Whether `doc` has the words at consecutive positions.
+    fn adjacent(&self, words: &[WordTerms], doc: u32) -> bool {
+        let positions: Vec<Vec<u32>> = words
+            .iter()
+            .map(|word| {
+                let mut all: Vec<u32> = word
+                    .terms
+                    .iter()
+                    .filter_map(|&t| {
+                        let postings = &self.postings[t as usize];
+                        let i = postings.docs.binary_search(&doc).ok()?;
+                        Some(postings.positions_in(i).to_vec())
+                    })
+                    .flatten()
+                    .collect();
+                all.sort_unstable();
+                all
+            })
+            .collect();
+        positions[0].iter().any(|&start| {
+            positions[1..]
+                .iter()
+                .enumerate()
+                .all(|(i, list)| list.binary_search(&(start + i as u32 + 1)).is_ok())
+        })
+    }
+
+    fn date_docs(&self, range: &DateRange) -> Bitset {
+        let from = range.from.map(day_number);
+        let to = range.to.map(day_number);
+        let mut set = Bitset::empty(self.len());
+        for (doc, day) in self.days.iter().enumerate() {
+            if let Some(day) = *day
+                && from.is_none_or(|f| day >= f)
+                && to.is_none_or(|t| day <= t)
+            {
+                set.insert(doc as u32);
+            }
+        }
+        set
+    }
+
+    /// BM25 of every matched article for the positive query words.
+    fn scores(&self, words: &[WordTerms], matched: &Bitset) -> Vec<f32> {
+        let count = self.len() as f32;
+        let mut scores = vec![0f32; self.len()];
+        for word in words {
+            let df = word
+                .terms
+                .iter()
+                .map(|&t| self.postings[t as usize].docs.len())
+                .sum::<usize>()
+                .min(self.len()) as f32;
+            let idf = ((count - df + 0.5) / (df + 0.5) + 1.0).ln();
+            for &term in &word.terms {
+                let boost = if Some(term) == word.exact {
+                    EXACT_BOOST
+                } else {
+                    1.0
+                };
+                let postings = &self.postings[term as usize];
+                for (i, &doc) in postings.docs.iter().enumerate() {
+                    if !matched.contains(doc) {
+                        continue;
+                    }
+                    let tf = postings.positions_in(i).len() as f32;
+                    let length = self.lengths[doc as usize] as f32 / self.average_length;
+                    let saturation = tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * length));
+                    scores[doc as usize] += boost * idf * saturation;
+                }
+            }
+        }
+        scores
+    }
+}
+
+/// Where a query's words and phrases occur in `text`, as byte ranges in order, for
+/// painting matches in the reader. Excluded words are not highlighted.
+pub fn highlights(query: &Query, text: &str) -> Vec<Range<usize>> {
+    let found = tokens(text);
+    let mut ranges = Vec::new();
+    for clause in &query.clauses {
+        let (typed, prefix) = match clause {
+            Clause::Word {
+                text,
+                prefix,
+                negated: false,
+            } => (text.clone(), *prefix),
+            Clause::Phrase {
+                words,
+                prefix,
+                negated: false,
+            } => (words.join(" "), *prefix),
+            _ => continue,
+        };
+        let wanted: Vec<String> = tokens(&typed).into_iter().map(|t| t.normalized).collect();
+        let Some(last) = wanted.len().checked_sub(1) else {
+            continue;
+        };
+        let matches = |i: usize, token: &Token| {
+            let same_stem = stem_str(&token.normalized) == stem_str(&wanted[i]);
+            same_stem || (prefix && i == last && token.normalized.starts_with(&wanted[i]))
+        };
+        for start in 0..found.len() {
+            let fits =
+                found.len() - start > last && (0..=last).all(|i| matches(i, &found[start + i]));
+            if fits {
+                ranges.push(found[start].start..found[start + last].end);
+            }
+        }
+    }
+    ranges.sort_by_key(|r| r.start);
+    ranges
+}
