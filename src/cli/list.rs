@@ -145,7 +145,7 @@ fn ms(duration: Duration) -> f64 {
 }
 
 /// Today's date where qari runs, for relative `date:` filters.
-pub(crate) fn today() -> jiff::civil::Date {
+pub fn today() -> jiff::civil::Date {
     jiff::ZonedDateTime::now().date()
 }
 

@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub use args::{BaseDirArg, BidiArg, Cli, Command, DisplayArgs, ListArgs, ShowArgs, SortArg};
+pub use list::today;
 
 use crate::corpus::{self, Corpus};
 use crate::text::visible;

@@ -5,8 +5,17 @@ use ratatui::layout::Rect;
 
 use super::command::Command;
 use super::geometry::{Areas, Pane};
+use std::sync::Arc;
+
+use crossterm::event::KeyEvent;
+
+use super::filter::{Edit, Filter};
 use crate::article::{Article, BodyView};
+use crate::cli::today;
+use crate::corpus::sources::Outlets;
 use crate::corpus::{Corpus, Skipped};
+use crate::index::query::parse;
+use crate::index::{Index, Order};
 use crate::text::{
     Alignment, BaseDirection, BidiMode, BodyLine, LayoutOptions, Shaping, Tashkeel, VisualLine,
     layout_body, layout_paragraph,
@@ -80,9 +89,17 @@ pub enum Overlay {
 /// Everything the reader shows.
 #[derive(Debug)]
 pub struct App {
-    /// The articles, in list order.
-    pub articles: Vec<Article>,
-    /// The highlighted article in the list.
+    /// The articles, newest first; shared with the thread that indexes them.
+    pub articles: Arc<Vec<Article>>,
+    /// The list's rows: article numbers that pass the filter, in the chosen order.
+    pub shown: Vec<u32>,
+    /// The search index, once built.
+    pub index: Option<Arc<Index>>,
+    /// The filter bar.
+    pub filter: Filter,
+    /// The order of filtered results.
+    pub order: Order,
+    /// The highlighted row of the list (an index into `shown`).
     pub selected: usize,
     /// Which pane has the keyboard.
     pub focus: Pane,
@@ -109,8 +126,13 @@ impl App {
         let mut articles = corpus.articles;
         // Newest first, undated last, each group in the order found (stable sort).
         articles.sort_by_key(|a| std::cmp::Reverse(a.date.date));
+        let shown = (0..articles.len() as u32).collect();
         let mut app = Self {
-            articles,
+            articles: Arc::new(articles),
+            shown,
+            index: None,
+            filter: Filter::default(),
+            order: Order::Date,
             skipped: corpus.skipped,
             selected: 0,
             focus: Pane::List,
@@ -128,6 +150,74 @@ impl App {
         app
     }
 
+    /// The article on the highlighted row.
+    pub fn selected_article(&self) -> Option<usize> {
+        self.shown.get(self.selected).map(|&n| n as usize)
+    }
+
+    /// The index is ready: filters can run.
+    pub fn set_index(&mut self, index: Arc<Index>) {
+        self.index = Some(index);
+        if self.filter.is_active() {
+            self.refilter();
+        }
+    }
+
+    /// A key while the filter bar has the keyboard.
+    pub fn edit_filter(&mut self, key: &KeyEvent) {
+        match self.filter.edit(key) {
+            Edit::Changed => self.refilter(),
+            Edit::Keep => {
+                self.filter.editing = false;
+                self.focus_pane(Pane::List);
+            }
+            Edit::Clear => {
+                self.filter = Filter::default();
+                self.refilter();
+            }
+            Edit::Moved | Edit::Ignored => {}
+        }
+    }
+
+    /// Runs the filter again; a text that does not parse leaves the list as it was.
+    fn refilter(&mut self) {
+        let keep = self.selected_article();
+        if !self.filter.is_active() {
+            self.filter.error = None;
+            self.shown = (0..self.articles.len() as u32).collect();
+        } else {
+            let parsed = parse(&self.filter.text, today(), Outlets::embedded());
+            let found = match (parsed, &self.index) {
+                (Err(err), _) => Err(err.message),
+                (Ok(_), None) => Err("indexing…".to_owned()),
+                (Ok(query), Some(index)) => {
+                    index.search(&query, self.order).map_err(|e| e.to_string())
+                }
+            };
+            match found {
+                Ok(shown) => {
+                    self.filter.error = None;
+                    self.shown = shown;
+                }
+                Err(message) => self.filter.error = Some(message),
+            }
+        }
+        self.selected = keep
+            .and_then(|article| self.shown.iter().position(|&n| n as usize == article))
+            .unwrap_or(0);
+        self.follow_selection();
+    }
+
+    /// In the split layout the reader shows the highlighted article.
+    fn follow_selection(&mut self) {
+        if let Some(article) = self.selected_article()
+            && self.areas().reader.is_some()
+            && self.reader.as_ref().map(|r| r.article) != Some(article)
+        {
+            self.open(article);
+        }
+    }
+
     /// Whether the user asked to leave.
     pub fn should_quit(&self) -> bool {
         self.quit
@@ -142,14 +232,8 @@ impl App {
     pub fn resize(&mut self, screen: Rect) {
         self.screen = screen;
         // Grown from one pane into the split layout: the reader shows the selection.
-        if self.areas().reader.is_some()
-            && !self.articles.is_empty()
-            && self.reader.as_ref().map(|r| r.article) != Some(self.selected)
-        {
-            self.open(self.selected);
-        } else {
-            self.relayout();
-        }
+        self.relayout();
+        self.follow_selection();
     }
 
     /// Applies one command.
@@ -201,12 +285,31 @@ impl App {
             }),
             Command::Back => self.focus_pane(Pane::List),
             Command::Open if self.focus == Pane::List => {
-                if !self.articles.is_empty() {
-                    if self.reader.as_ref().map(|r| r.article) != Some(self.selected) {
-                        self.open(self.selected);
+                if let Some(article) = self.selected_article() {
+                    if self.reader.as_ref().map(|r| r.article) != Some(article) {
+                        self.open(article);
                     }
                     self.focus_pane(Pane::Reader);
                 }
+            }
+            Command::Filter => {
+                self.filter.editing = true;
+                self.filter.cursor = self.filter.text.len();
+                self.focus_pane(Pane::List);
+            }
+            Command::Sort => {
+                self.order = match self.order {
+                    Order::Date => Order::Relevance,
+                    Order::Relevance => Order::Date,
+                };
+                self.message = Some(
+                    match self.order {
+                        Order::Date => "newest first",
+                        Order::Relevance => "best match first",
+                    }
+                    .to_owned(),
+                );
+                self.refilter();
             }
             Command::Open => {}
             _ => match self.focus {
@@ -228,7 +331,7 @@ impl App {
     }
 
     fn move_in_list(&mut self, command: Command) {
-        let Some(last) = self.articles.len().checked_sub(1) else {
+        let Some(last) = self.shown.len().checked_sub(1) else {
             return;
         };
         let page = self
@@ -244,12 +347,7 @@ impl App {
             Command::Bottom => last,
             _ => self.selected,
         };
-        // In the split layout the reader follows the selection.
-        if self.areas().reader.is_some()
-            && self.reader.as_ref().map(|r| r.article) != Some(self.selected)
-        {
-            self.open(self.selected);
-        }
+        self.follow_selection();
     }
 
     fn scroll_reader(&mut self, command: Command) {

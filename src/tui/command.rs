@@ -28,6 +28,10 @@ pub enum Command {
     ToggleRaw,
     /// List the files that could not be loaded.
     LoadErrors,
+    /// Type a filter (words, src:, date:).
+    Filter,
+    /// Newest first, or best match first.
+    Sort,
     /// Show or hide the list of keys.
     Help,
     /// Leave qari.
@@ -36,7 +40,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in the order the help overlay lists them.
-    pub const ALL: [Command; 14] = [
+    pub const ALL: [Command; 16] = [
         Command::MoveDown,
         Command::MoveUp,
         Command::Open,
@@ -49,6 +53,8 @@ impl Command {
         Command::ToggleTashkeel,
         Command::ToggleRaw,
         Command::LoadErrors,
+        Command::Filter,
+        Command::Sort,
         Command::Help,
         Command::Quit,
     ];
@@ -68,6 +74,8 @@ impl Command {
             Command::ToggleTashkeel => "hide / show tashkeel (harakat)",
             Command::ToggleRaw => "raw text (boilerplate shown) / clean",
             Command::LoadErrors => "files that could not be loaded",
+            Command::Filter => "filter: words, \"phrase\", -word, src:, date:",
+            Command::Sort => "sort: newest first / best match first",
             Command::Help => "this help",
             Command::Quit => "quit",
         }

@@ -9,6 +9,7 @@
 use std::fs::File;
 use std::io::{self, IsTerminal};
 use std::os::fd::{AsFd, OwnedFd};
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread;
 use std::time::Duration;
@@ -18,8 +19,10 @@ use rustix::event::{PollFd, PollFlags, poll};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
 
+use crate::index::Index;
+
 /// Something the event loop must react to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub enum Event {
     /// A key was pressed.
     Key(KeyEvent),
@@ -29,10 +32,13 @@ pub enum Event {
     Hangup,
     /// A signal asked qari to stop.
     Terminate,
+    /// The search index finished building.
+    IndexReady(Arc<Index>),
 }
 
-/// Starts the threads that feed the channel and returns its receiving end.
-pub fn spawn() -> io::Result<Receiver<Event>> {
+/// Starts the threads that feed the channel; returns a sender for other work to report
+/// on (the index) and the receiving end.
+pub fn spawn() -> io::Result<(Sender<Event>, Receiver<Event>)> {
     let (sender, receiver) = channel();
     let terminal = terminal_fd()?;
     let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
@@ -47,14 +53,15 @@ pub fn spawn() -> io::Result<Receiver<Event>> {
         .name("qari-hangup".into())
         .spawn(move || watch_hangup(&terminal, &to_loop))?;
 
+    let to_loop = sender.clone();
     thread::Builder::new()
         .name("qari-signals".into())
         .spawn(move || {
             if signals.forever().next().is_some() {
-                let _ = sender.send(Event::Terminate);
+                let _ = to_loop.send(Event::Terminate);
             }
         })?;
-    Ok(receiver)
+    Ok((sender, receiver))
 }
 
 /// The file crossterm reads keys from: standard input when it is a terminal, else the
@@ -75,7 +82,8 @@ fn read_terminal(to_loop: &Sender<Event>) {
             Ok(_) => continue,
             Err(_) => Event::Hangup,
         };
-        if to_loop.send(event).is_err() || event == Event::Hangup {
+        let hangup = matches!(event, Event::Hangup);
+        if to_loop.send(event).is_err() || hangup {
             return;
         }
     }

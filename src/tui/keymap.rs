@@ -77,6 +77,8 @@ impl Default for KeyMap {
             (Key::char('t'), ToggleTashkeel),
             (Key::char('r'), ToggleRaw),
             (Key::char('e'), LoadErrors),
+            (Key::char('/'), Filter),
+            (Key::char('s'), Sort),
             (Key::char('?'), Help),
             (Key::char('q'), Quit),
             (

@@ -5,10 +5,13 @@
 pub mod app;
 pub mod command;
 pub mod events;
+pub mod filter;
 pub mod geometry;
 pub mod keymap;
 pub mod terminal;
 pub mod view;
+
+use std::sync::Arc;
 
 use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
@@ -21,6 +24,7 @@ use self::terminal::TerminalSession;
 use self::view::Screen;
 use crate::cli::DisplayArgs;
 use crate::corpus::Corpus;
+use crate::index::Index;
 
 /// Runs the reader on a corpus until the user quits, a signal arrives or the terminal
 /// goes away. The terminal is restored on every one of those paths.
@@ -31,17 +35,26 @@ pub fn run(corpus: Corpus, display_args: &DisplayArgs) -> anyhow::Result<()> {
         ..Display::default()
     };
     let keymap = KeyMap::default();
-    let events = events::spawn()?;
+    let (report, events) = events::spawn()?;
     let mut session = TerminalSession::start(display.bidi)?;
     let mut app = App::new(corpus, display, session.screen.get_frame().area());
+    // The list is usable at once; the index arrives when it is built.
+    let articles = Arc::clone(&app.articles);
+    std::thread::Builder::new()
+        .name("qari-index".into())
+        .spawn(move || {
+            let _ = report.send(Event::IndexReady(Arc::new(Index::build(&articles))));
+        })?;
     draw(&mut session, &app, &keymap)?;
     // Blocking on the channel: nothing runs and nothing is written while nobody types.
     while let Ok(event) = events.recv() {
         match event {
+            Event::Key(key) if app.filter.editing && app.overlay.is_none() => app.edit_filter(&key),
             Event::Key(key) => match key_command(&app, &keymap, &key) {
                 Some(command) => app.handle(command),
                 None => continue,
             },
+            Event::IndexReady(index) => app.set_index(index),
             Event::Resize(columns, rows) => {
                 let area = Rect::new(0, 0, columns, rows);
                 session.resize(area)?;
@@ -69,6 +82,9 @@ pub fn key_command(app: &App, keymap: &KeyMap, key: &KeyEvent) -> Option<Command
 fn draw(session: &mut TerminalSession, app: &App, keymap: &KeyMap) -> std::io::Result<()> {
     session.screen.draw(|frame| {
         frame.render_widget(Screen { app, keymap }, frame.area());
+        if let Some(position) = view::filter_cursor(app, app.areas().status) {
+            frame.set_cursor_position(position);
+        }
     })?;
     session.commit()
 }

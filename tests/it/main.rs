@@ -4,6 +4,7 @@ mod bidi_conformance;
 mod cli;
 mod corpus;
 mod corpus_screens;
+mod filter_bar;
 mod forms_table;
 mod fribidi;
 mod hangup;

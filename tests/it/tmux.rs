@@ -71,6 +71,11 @@ impl Tmux {
         self.run(&["send-keys", "Enter"]);
     }
 
+    /// Types text as it is, without pressing Enter.
+    pub fn run_keys_literal(&self, text: &str) {
+        self.run(&["send-keys", "-l", text]);
+    }
+
     /// Sends keys by tmux name (`Enter`, `j`, `Space`, `C-c`…).
     pub fn keys(&self, keys: &[&str]) {
         let mut args = vec!["send-keys"];

@@ -44,7 +44,14 @@ impl Widget for ListPane<'_> {
         let source_options = app
             .display
             .layout(usize::from(columns.source.map_or(0, |c| c.1)));
-        for (row, index) in (first..app.articles.len()).take(height).enumerate() {
+        for (row, (index, &article)) in app
+            .shown
+            .iter()
+            .enumerate()
+            .skip(first)
+            .take(height)
+            .enumerate()
+        {
             let y = rows.y + row as u16;
             let row_area = Rect {
                 y,
@@ -63,7 +70,7 @@ impl Widget for ListPane<'_> {
                     buf.set_string(rows.x - 1, y, "▌", Style::default());
                 }
             }
-            let article = &app.articles[index];
+            let article = &app.articles[article as usize];
             let cell = |(x, width): (u16, u16)| Rect {
                 x: rows.x + x,
                 width,

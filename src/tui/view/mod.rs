@@ -9,6 +9,7 @@ mod reader;
 mod status;
 
 pub use list::ListColumns;
+pub use status::filter_cursor;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
