@@ -14,12 +14,11 @@ use crate::article::{Article, BodyView};
 use crate::cli::today;
 use crate::corpus::sources::Outlets;
 use crate::corpus::{Corpus, Skipped};
-use crate::index::query::parse;
+use crate::index::query::{Query, parse};
 use crate::index::{Index, Order};
-use crate::text::{
-    Alignment, BaseDirection, BidiMode, BodyLine, LayoutOptions, Shaping, Tashkeel, VisualLine,
-    layout_body, layout_paragraph,
-};
+use crate::text::{Alignment, BaseDirection, BidiMode, LayoutOptions, Shaping, Tashkeel};
+
+pub use super::reader::{LineKind, Reader, ReaderLine};
 
 /// How text is drawn, as chosen on the command line and toggled by keys.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -46,37 +45,6 @@ impl Display {
     }
 }
 
-/// What one line of the reader shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LineKind {
-    /// A line of the title.
-    Title,
-    /// A line of paragraph `n` of the body.
-    Paragraph(usize),
-    /// A blank line.
-    Blank,
-}
-
-/// One line of the reader.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ReaderLine {
-    /// What it belongs to.
-    pub kind: LineKind,
-    /// Its cells.
-    pub line: VisualLine,
-}
-
-/// The open article, laid out for the reader's current width.
-#[derive(Clone, Debug)]
-pub struct Reader {
-    /// Index of the article in [`App::articles`].
-    pub article: usize,
-    /// Title lines, a blank, then the body.
-    pub lines: Vec<ReaderLine>,
-    /// First line shown.
-    pub scroll: usize,
-}
-
 /// A box drawn over the panes; any key closes it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Overlay {
@@ -99,6 +67,8 @@ pub struct App {
     pub filter: Filter,
     /// The order of filtered results.
     pub order: Order,
+    /// The filter as last parsed, for painting its words in the reader.
+    pub query: Option<Query>,
     /// The highlighted row of the list (an index into `shown`).
     pub selected: usize,
     /// Which pane has the keyboard.
@@ -133,6 +103,7 @@ impl App {
             index: None,
             filter: Filter::default(),
             order: Order::Date,
+            query: None,
             skipped: corpus.skipped,
             selected: 0,
             focus: Pane::List,
@@ -184,6 +155,7 @@ impl App {
         let keep = self.selected_article();
         if !self.filter.is_active() {
             self.filter.error = None;
+            self.query = None;
             self.shown = (0..self.articles.len() as u32).collect();
         } else {
             let parsed = parse(&self.filter.text, today(), Outlets::embedded());
@@ -191,7 +163,11 @@ impl App {
                 (Err(err), _) => Err(err.message),
                 (Ok(_), None) => Err("indexing…".to_owned()),
                 (Ok(query), Some(index)) => {
-                    index.search(&query, self.order).map_err(|e| e.to_string())
+                    let found = index.search(&query, self.order).map_err(|e| e.to_string());
+                    if found.is_ok() {
+                        self.query = Some(query);
+                    }
+                    found
                 }
             };
             match found {
@@ -206,6 +182,9 @@ impl App {
             .and_then(|article| self.shown.iter().position(|&n| n as usize == article))
             .unwrap_or(0);
         self.follow_selection();
+        if let Some(reader) = self.reader.as_mut() {
+            reader.find_matches(&self.articles[reader.article], self.query.as_ref());
+        }
     }
 
     /// In the split layout the reader shows the highlighted article.
@@ -290,6 +269,18 @@ impl App {
                         self.open(article);
                     }
                     self.focus_pane(Pane::Reader);
+                }
+            }
+            Command::NextMatch | Command::PreviousMatch => {
+                let forward = command == Command::NextMatch;
+                let max = self.max_scroll();
+                match self
+                    .reader
+                    .as_mut()
+                    .and_then(|r| r.next_match(forward).map(|l| (r, l)))
+                {
+                    Some((reader, line)) => reader.scroll = line.min(max),
+                    None => self.message = Some("no more matches".to_owned()),
                 }
             }
             Command::Filter => {
@@ -382,17 +373,13 @@ impl App {
     }
 
     fn open(&mut self, article: usize) {
-        self.reader = Some(Reader {
-            article,
-            lines: Vec::new(),
-            scroll: 0,
-        });
+        self.reader = Some(Reader::new(article));
         self.relayout();
     }
 
     /// Lays the open article out for the reader's width (the width it would have when
     /// focused, so that the narrow layout's hidden reader is ready too), keeping the text
-    /// that was at the top of the pane at the top.
+    /// that was at the top of the pane at the top, and finds the query's matches in it.
     fn relayout(&mut self) {
         let width = Areas::new(self.screen, Pane::Reader)
             .reader_text()
@@ -402,48 +389,8 @@ impl App {
             return;
         };
         let article = &self.articles[reader.article];
-        // The first line with text at or below the top, and how many blank lines above it
-        // were at the top: blank lines have no logical position of their own.
-        let anchor = reader.lines[reader.scroll.min(reader.lines.len())..]
-            .iter()
-            .enumerate()
-            .find(|(_, l)| l.kind != LineKind::Blank)
-            .map(|(blanks, top)| (top.kind, top.line.logical.start, blanks));
-        let mut lines: Vec<ReaderLine> = layout_paragraph(&article.title, &options)
-            .into_iter()
-            .map(|line| ReaderLine {
-                kind: LineKind::Title,
-                line,
-            })
-            .collect();
-        lines.push(ReaderLine {
-            kind: LineKind::Blank,
-            line: VisualLine::default(),
-        });
-        // Paragraphs keep their index in the whole article, so that a line found before a
-        // switch to or from the raw view is found again after it.
-        let shown: Vec<usize> = (0..article.paragraphs.len())
-            .filter(|&i| self.body_view == BodyView::Raw || !article.paragraphs[i].boilerplate)
-            .collect();
-        let texts: Vec<&str> = shown
-            .iter()
-            .map(|&i| article.paragraphs[i].text.as_str())
-            .collect();
-        lines.extend(layout_body(&texts, &options).into_iter().map(
-            |BodyLine { paragraph, line }| ReaderLine {
-                kind: paragraph.map_or(LineKind::Blank, |p| LineKind::Paragraph(shown[p])),
-                line,
-            },
-        ));
-        reader.scroll = anchor.map_or(0, |(kind, offset, blanks)| {
-            lines
-                .iter()
-                .position(|l| l.kind == kind && l.line.logical.end > offset)
-                .or_else(|| lines.iter().position(|l| l.kind == kind))
-                .unwrap_or(0)
-                .saturating_sub(blanks)
-        });
-        reader.lines = lines;
+        reader.lay_out(article, self.body_view, &options);
+        reader.find_matches(article, self.query.as_ref());
         let max = self.max_scroll();
         if let Some(reader) = self.reader.as_mut() {
             reader.scroll = reader.scroll.min(max);

@@ -32,6 +32,10 @@ pub enum Command {
     Filter,
     /// Newest first, or best match first.
     Sort,
+    /// Scroll the reader to the next line where the filter's words occur.
+    NextMatch,
+    /// Scroll the reader to the previous one.
+    PreviousMatch,
     /// Show or hide the list of keys.
     Help,
     /// Leave qari.
@@ -40,7 +44,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in the order the help overlay lists them.
-    pub const ALL: [Command; 16] = [
+    pub const ALL: [Command; 18] = [
         Command::MoveDown,
         Command::MoveUp,
         Command::Open,
@@ -55,6 +59,8 @@ impl Command {
         Command::LoadErrors,
         Command::Filter,
         Command::Sort,
+        Command::NextMatch,
+        Command::PreviousMatch,
         Command::Help,
         Command::Quit,
     ];
@@ -76,6 +82,8 @@ impl Command {
             Command::LoadErrors => "files that could not be loaded",
             Command::Filter => "filter: words, \"phrase\", -word, src:, date:",
             Command::Sort => "sort: newest first / best match first",
+            Command::NextMatch => "next match in the article",
+            Command::PreviousMatch => "previous match in the article",
             Command::Help => "this help",
             Command::Quit => "quit",
         }

@@ -79,6 +79,8 @@ impl Default for KeyMap {
             (Key::char('e'), LoadErrors),
             (Key::char('/'), Filter),
             (Key::char('s'), Sort),
+            (Key::char('n'), NextMatch),
+            (Key::char('N'), PreviousMatch),
             (Key::char('?'), Help),
             (Key::char('q'), Quit),
             (

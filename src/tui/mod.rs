@@ -8,6 +8,7 @@ pub mod events;
 pub mod filter;
 pub mod geometry;
 pub mod keymap;
+pub mod reader;
 pub mod terminal;
 pub mod view;
 

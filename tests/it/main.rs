@@ -8,6 +8,7 @@ mod filter_bar;
 mod forms_table;
 mod fribidi;
 mod hangup;
+mod highlights;
 mod injection;
 mod layout_props;
 mod pty;

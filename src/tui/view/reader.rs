@@ -2,15 +2,16 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
+use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::Widget;
 
-use super::cells::draw_line;
+use super::cells::{draw_line, draw_marked_line};
 use super::{date_label, header_style};
 use crate::article::BodyView;
 use crate::text::{Alignment, BaseDirection, LayoutOptions, single_line};
 use crate::tui::app::{App, LineKind};
 use crate::tui::geometry::{Areas, Pane};
+use crate::tui::reader::line_highlights;
 
 /// The reader: a header with the position in the text, then the laid-out lines.
 pub struct ReaderPane<'a> {
@@ -82,7 +83,16 @@ impl Widget for ReaderPane<'_> {
                 height: 1,
                 ..text
             };
-            draw_line(buf, row_area, &line.line, style);
+            let marks = app
+                .query
+                .as_ref()
+                .map(|query| line_highlights(article, line, query))
+                .unwrap_or_default();
+            // Matches are underlined and bold as well as coloured: never colour alone.
+            let mark = style
+                .add_modifier(Modifier::UNDERLINED | Modifier::BOLD)
+                .fg(Color::Yellow);
+            draw_marked_line(buf, row_area, &line.line, style, &marks, mark);
         }
     }
 }
