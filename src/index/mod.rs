@@ -68,7 +68,13 @@ pub struct Index {
     by_date: Vec<u32>,
     /// Each article's day as days since 1970, for date filters.
     days: Vec<Option<i32>>,
+    /// The articles holding a word that starts with each one- and two-letter prefix:
+    /// the first keys typed expand to thousands of terms, too many to merge per key.
+    short_prefixes: HashMap<String, Bitset>,
 }
+
+/// Prefixes up to this many characters have their articles precomputed.
+const SHORT_PREFIX: usize = 2;
 
 /// Positions in the text of consecutive paragraphs are this far apart, so that a phrase
 /// never spans two paragraphs.
@@ -131,6 +137,25 @@ impl Index {
         let mut by_date: Vec<u32> = (0..count as u32).collect();
         by_date.sort_by_key(|&doc| std::cmp::Reverse(days[doc as usize]));
         let average_length = lengths.iter().map(|&l| l as f32).sum::<f32>() / count.max(1) as f32;
+        let mut short_prefixes: HashMap<String, Bitset> = HashMap::new();
+        for (term, postings) in terms.iter().zip(&postings) {
+            for (n, (end, _)) in term
+                .char_indices()
+                .skip(1)
+                .chain([(term.len(), ' ')])
+                .enumerate()
+            {
+                if n >= SHORT_PREFIX {
+                    break;
+                }
+                let set = short_prefixes
+                    .entry(term[..end].to_owned())
+                    .or_insert_with(|| Bitset::empty(count));
+                for &doc in &postings.docs {
+                    set.insert(doc);
+                }
+            }
+        }
         Self {
             terms,
             postings,
@@ -140,6 +165,7 @@ impl Index {
             sources,
             by_date,
             days,
+            short_prefixes,
         }
     }
 

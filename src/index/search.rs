@@ -36,6 +36,8 @@ const EXACT_BOOST: f32 = 1.5;
 struct WordTerms {
     /// Term numbers that match.
     terms: Vec<u32>,
+    /// For a one- or two-letter prefix, its articles, precomputed.
+    short_prefix: Option<Bitset>,
     /// The normalized word, to boost its exact occurrences.
     exact: Option<u32>,
 }
@@ -122,12 +124,29 @@ impl Index {
                     .get(stem_str(&token.normalized))
                     .cloned()
                     .unwrap_or_default();
+                // Only a lone word: a phrase needs the terms themselves for positions.
+                let short_prefix = (prefix && i == last && found.len() == 1)
+                    .then(|| self.short_prefixes.get(&token.normalized))
+                    .flatten();
+                if let Some(set) = short_prefix {
+                    // Every word it begins is in the precomputed set; only the stem
+                    // relatives remain to be added, by `word_docs`.
+                    return WordTerms {
+                        terms,
+                        short_prefix: Some(set.clone()),
+                        exact,
+                    };
+                }
                 if prefix && i == last {
                     terms.extend(self.prefix_range(&token.normalized).map(|t| t as u32));
                     terms.sort_unstable();
                     terms.dedup();
                 }
-                WordTerms { terms, exact }
+                WordTerms {
+                    terms,
+                    short_prefix: None,
+                    exact,
+                }
             })
             .collect()
     }
@@ -142,14 +161,23 @@ impl Index {
         set
     }
 
+    /// The articles holding the word.
+    fn word_docs(&self, word: &WordTerms) -> Bitset {
+        let mut set = self.term_docs(&word.terms);
+        if let Some(prefix) = &word.short_prefix {
+            set.or(prefix);
+        }
+        set
+    }
+
     /// Articles holding the words one after the other (one word: holding it).
     fn phrase_docs(&self, words: &[WordTerms]) -> Bitset {
         let Some(first) = words.first() else {
             return Bitset::full(self.len());
         };
-        let mut candidates = self.term_docs(&first.terms);
+        let mut candidates = self.word_docs(first);
         for word in &words[1..] {
-            candidates.and(&self.term_docs(&word.terms));
+            candidates.and(&self.word_docs(word));
         }
         if words.len() == 1 {
             return candidates;
