@@ -14,6 +14,7 @@ mod layout_props;
 mod pty;
 mod screen;
 mod search;
+mod search_props;
 mod seeds;
 mod snapshots;
 mod support;
