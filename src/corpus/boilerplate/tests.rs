@@ -8,17 +8,8 @@ const SAMPLES: [&str; 5] = [
     include_str!("../../../assets/sample/004_7134a8dc5dcca6b8.txt"),
 ];
 
-/// Paragraphs as the non-empty trimmed lines of a text.
-fn paragraphs(text: &str) -> Vec<Paragraph> {
-    text.lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty())
-        .map(|line| Paragraph {
-            text: line.to_owned(),
-            boilerplate: false,
-        })
-        .collect()
-}
+/// The non-empty trimmed lines of a text, as the loader makes paragraphs.
+use crate::corpus::paragraphs_of as paragraphs;
 
 fn marked(text: &str) -> Vec<Paragraph> {
     let mut body = paragraphs(text);

@@ -3,16 +3,8 @@ use jiff::civil::date;
 use super::*;
 use crate::article::DateConfidence;
 
-fn paragraphs(text: &str) -> Vec<Paragraph> {
-    text.lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty())
-        .map(|line| Paragraph {
-            text: line.to_owned(),
-            boilerplate: false,
-        })
-        .collect()
-}
+/// The non-empty trimmed lines of a text, as the loader makes paragraphs.
+use crate::corpus::paragraphs_of as paragraphs;
 
 fn from_text(text: &str) -> DateInfo {
     date_from_text(&paragraphs(text), DateTables::embedded())

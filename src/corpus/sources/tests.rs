@@ -1,7 +1,6 @@
 use std::collections::HashMap;
 
 use super::*;
-use crate::article::Paragraph;
 
 const SAMPLES: [&str; 5] = [
     include_str!("../../../assets/sample/000_363616b262b6a0eb.txt"),
@@ -33,17 +32,8 @@ fn outlets() -> &'static Outlets {
     Outlets::embedded()
 }
 
-/// Paragraphs as the non-empty trimmed lines of a text.
-fn paragraphs(text: &str) -> Vec<Paragraph> {
-    text.lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty())
-        .map(|line| Paragraph {
-            text: line.to_owned(),
-            boilerplate: false,
-        })
-        .collect()
-}
+/// The non-empty trimmed lines of a text, as the loader makes paragraphs.
+use crate::corpus::paragraphs_of as paragraphs;
 
 fn detected(text: &str) -> Option<&'static str> {
     source_from_text(&paragraphs(text), outlets()).map(|o| o.id.as_str())
