@@ -11,8 +11,23 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 
+/// The reader on the sample once its index is built (as it is a moment after start).
 fn app(width: u16, height: u16, display: Display) -> App {
-    App::new(load_sample(), display, Rect::new(0, 0, width, height))
+    let mut app = App::new(load_sample(), display, Rect::new(0, 0, width, height));
+    app.set_index(std::sync::Arc::new(qari::index::Index::build(
+        &app.articles,
+    )));
+    app
+}
+
+#[test]
+fn the_status_line_says_when_the_index_is_not_ready_yet() {
+    let mut app = App::new(load_sample(), Display::default(), Rect::new(0, 0, 100, 30));
+    assert!(screen(&app).contains("article 1 of 5 · indexing…"));
+    app.set_index(std::sync::Arc::new(qari::index::Index::build(
+        &app.articles,
+    )));
+    assert!(!screen(&app).contains("indexing"));
 }
 
 fn press(app: &mut App, keys: &[KeyCode]) {

@@ -50,6 +50,10 @@ impl Widget for StatusLine<'_> {
                 grouped(app.shown.len())
             )
         };
+        if app.index.is_none() && !app.articles.is_empty() {
+            // The list works meanwhile; filters wait for the index.
+            left.push_str(" · indexing…");
+        }
         if let Some(error) = &app.filter.error {
             left.push_str(" · ");
             left.push_str(error);
