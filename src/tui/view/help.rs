@@ -3,7 +3,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-use ratatui::widgets::{Block, Borders, Clear, Widget};
+use ratatui::widgets::Widget;
+
+use super::popup;
 
 use crate::tui::keymap::KeyMap;
 
@@ -26,20 +28,9 @@ impl Widget for HelpOverlay<'_> {
             .map(|(_, command)| command.description().chars().count())
             .max()
             .unwrap_or(0);
-        let width = (key_width + text_width + 6).min(usize::from(area.width)) as u16;
-        let height = (entries.len() + 2).min(usize::from(area.height)) as u16;
-        let popup = Rect {
-            x: area.x + (area.width - width) / 2,
-            y: area.y + (area.height - height) / 2,
-            width,
-            height,
-        };
-        Clear.render(popup, buf);
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .title(" keys · any key closes ");
-        let inner = block.inner(popup);
-        block.render(popup, buf);
+        let width = (key_width + text_width + 6).min(usize::from(u16::MAX)) as u16;
+        let height = (entries.len() + 2).min(usize::from(u16::MAX)) as u16;
+        let inner = popup(area, buf, width, height, " keys · any key closes ");
         for (row, (keys, command)) in entries.iter().enumerate().take(usize::from(inner.height)) {
             let y = inner.y + row as u16;
             let line = format!(" {keys:<key_width$}  {}", command.description());

@@ -3,10 +3,10 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::widgets::{Block, Borders, Clear, Widget};
+use ratatui::widgets::Widget;
 
 use super::cells::draw_line;
-use super::grouped;
+use super::{grouped, popup};
 use crate::text::{Alignment, BaseDirection, LayoutOptions, single_line};
 use crate::tui::app::App;
 
@@ -20,22 +20,12 @@ impl Widget for LoadErrors<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let width = area.width.saturating_sub(4).max(area.width.min(20));
-        let rows = app.skipped.len().max(1) as u16;
-        let height = (rows + 2).min(area.height);
-        let popup = Rect {
-            x: area.x + (area.width - width) / 2,
-            y: area.y + (area.height - height) / 2,
-            width,
-            height,
-        };
-        Clear.render(popup, buf);
+        let rows = app.skipped.len().max(1).min(usize::from(u16::MAX) - 2) as u16;
         let title = format!(
             " {} files not loaded · any key closes ",
             grouped(app.skipped.len())
         );
-        let block = Block::default().borders(Borders::ALL).title(title);
-        let inner = block.inner(popup);
-        block.render(popup, buf);
+        let inner = popup(area, buf, width, rows + 2, &title);
         // Paths can hold Arabic: laid out like any text, left to right.
         let options = LayoutOptions {
             base: BaseDirection::Ltr,

@@ -68,6 +68,26 @@ fn header_style(app: &App, pane: Pane) -> Style {
     }
 }
 
+/// Clears a `width`×`height` box centred in `area` (clipped to it), draws its border and
+/// title, and returns the inside, for the overlays.
+fn popup(area: Rect, buf: &mut Buffer, width: u16, height: u16, title: &str) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    let outer = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    ratatui::widgets::Clear.render(outer, buf);
+    let block = ratatui::widgets::Block::default()
+        .borders(ratatui::widgets::Borders::ALL)
+        .title(title);
+    let inner = block.inner(outer);
+    block.render(outer, buf);
+    inner
+}
+
 /// A count with thousands separators: 31030 → "31,030".
 fn grouped(n: usize) -> String {
     let digits = n.to_string();
