@@ -39,6 +39,8 @@ pub struct Reader {
     pub scroll: usize,
     /// Lines where the filter's words occur, ascending.
     pub matches: Vec<usize>,
+    /// For each line, the logical byte ranges of the filter's words on it.
+    pub marks: Vec<Vec<Range<usize>>>,
 }
 
 impl Reader {
@@ -49,6 +51,7 @@ impl Reader {
             lines: Vec::new(),
             scroll: 0,
             matches: Vec::new(),
+            marks: Vec::new(),
         }
     }
 
@@ -98,14 +101,36 @@ impl Reader {
         self.lines = lines;
     }
 
-    /// Finds the lines where the query's words occur, for `n` and `N`.
+    /// Finds where the query's words occur: each line's marked byte ranges (painted by
+    /// the view every frame without searching again) and the lines that have any, for
+    /// `n` and `N`. Each paragraph is searched once, however many lines it takes.
     pub fn find_matches(&mut self, article: &Article, query: Option<&Query>) {
-        self.matches = match query {
-            Some(query) => (0..self.lines.len())
-                .filter(|&i| !line_highlights(article, &self.lines[i], query).is_empty())
-                .collect(),
-            None => Vec::new(),
+        self.marks = vec![Vec::new(); self.lines.len()];
+        self.matches.clear();
+        let Some(query) = query else {
+            return;
         };
+        let mut found: Option<(LineKind, Vec<Range<usize>>)> = None;
+        for (i, line) in self.lines.iter().enumerate() {
+            let text = match line.kind {
+                LineKind::Title => article.title.as_str(),
+                LineKind::Paragraph(p) => article.paragraphs[p].text.as_str(),
+                LineKind::Blank => continue,
+            };
+            if found.as_ref().is_none_or(|(kind, _)| *kind != line.kind) {
+                found = Some((line.kind, highlights(query, text)));
+            }
+            let span = &line.line.logical;
+            let ranges = found.as_ref().map_or(&[][..], |(_, r)| r.as_slice());
+            self.marks[i] = ranges
+                .iter()
+                .filter(|r| r.start < span.end && r.end > span.start)
+                .cloned()
+                .collect();
+            if !self.marks[i].is_empty() {
+                self.matches.push(i);
+            }
+        }
     }
 
     /// The first line with a match below (`forward`) or above the top line.
@@ -120,19 +145,4 @@ impl Reader {
                 .find(|&l| l < self.scroll)
         }
     }
-}
-
-/// The byte ranges of the line's text (title or paragraph) where the query's words occur,
-/// clipped to the line.
-pub fn line_highlights(article: &Article, line: &ReaderLine, query: &Query) -> Vec<Range<usize>> {
-    let text = match line.kind {
-        LineKind::Title => article.title.as_str(),
-        LineKind::Paragraph(p) => article.paragraphs[p].text.as_str(),
-        LineKind::Blank => return Vec::new(),
-    };
-    let span = &line.line.logical;
-    highlights(query, text)
-        .into_iter()
-        .filter(|r| r.start < span.end && r.end > span.start)
-        .collect()
 }

@@ -11,7 +11,6 @@ use crate::article::BodyView;
 use crate::text::{Alignment, BaseDirection, LayoutOptions, single_line};
 use crate::tui::app::{App, LineKind};
 use crate::tui::geometry::{Areas, Pane};
-use crate::tui::reader::line_highlights;
 
 /// The reader: a header with the position in the text, then the laid-out lines.
 pub struct ReaderPane<'a> {
@@ -69,7 +68,8 @@ impl Widget for ReaderPane<'_> {
         let Some(text) = Areas::new(app.screen, app.focus).reader_text() else {
             return;
         };
-        for (row, line) in reader.lines[reader.scroll.min(reader.lines.len())..]
+        let first = reader.scroll.min(reader.lines.len());
+        for (row, line) in reader.lines[first..]
             .iter()
             .take(usize::from(text.height))
             .enumerate()
@@ -83,16 +83,12 @@ impl Widget for ReaderPane<'_> {
                 height: 1,
                 ..text
             };
-            let marks = app
-                .query
-                .as_ref()
-                .map(|query| line_highlights(article, line, query))
-                .unwrap_or_default();
+            let marks = reader.marks.get(first + row).map_or(&[][..], Vec::as_slice);
             // Matches are underlined and bold as well as coloured: never colour alone.
             let mark = style
                 .add_modifier(Modifier::UNDERLINED | Modifier::BOLD)
                 .fg(Color::Yellow);
-            draw_marked_line(buf, row_area, &line.line, style, &marks, mark);
+            draw_marked_line(buf, row_area, &line.line, style, marks, mark);
         }
     }
 }
