@@ -8,9 +8,6 @@ use qari::corpus::load_sample;
 use qari::index::Index;
 use qari::tui::app::{App, Display};
 use qari::tui::keymap::KeyMap;
-use qari::tui::view::Screen;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 
@@ -27,20 +24,7 @@ fn key(app: &mut App, code: KeyCode) {
 /// Each screen row's marked (underlined) cells, joined left to right.
 fn marked_rows(app: &App) -> Vec<String> {
     let area = app.screen;
-    let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
-    let keymap = KeyMap::default();
-    terminal
-        .draw(|frame| {
-            frame.render_widget(
-                Screen {
-                    app,
-                    keymap: &keymap,
-                },
-                frame.area(),
-            )
-        })
-        .unwrap();
-    let buffer = terminal.backend().buffer();
+    let buffer = &crate::support::render(app);
     (0..area.height)
         .map(|y| {
             (0..area.width)

@@ -6,9 +6,6 @@ use qari::corpus::load_sample;
 use qari::text::BidiMode;
 use qari::tui::app::{App, Display};
 use qari::tui::keymap::KeyMap;
-use qari::tui::view::Screen;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 
 /// The reader on the sample once its index is built (as it is a moment after start).
@@ -43,20 +40,7 @@ fn press(app: &mut App, keys: &[KeyCode]) {
 /// The screen as text, one row per line, trailing spaces cut.
 fn screen(app: &App) -> String {
     let area = app.screen;
-    let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
-    let keymap = KeyMap::default();
-    terminal
-        .draw(|frame| {
-            frame.render_widget(
-                Screen {
-                    app,
-                    keymap: &keymap,
-                },
-                frame.area(),
-            )
-        })
-        .unwrap();
-    let buffer = terminal.backend().buffer();
+    let buffer = &crate::support::render(app);
     (0..area.height)
         .map(|y| {
             let mut row = String::new();

@@ -91,3 +91,22 @@ pub fn is_breakable_space(c: char) -> bool {
             '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2028}' | '\u{2029}'
         )
 }
+
+/// The reader's whole screen for `app`, drawn with ratatui's `TestBackend`.
+#[allow(dead_code)]
+pub fn render(app: &qari::tui::app::App) -> ratatui::buffer::Buffer {
+    let area = app.screen;
+    let backend = ratatui::backend::TestBackend::new(area.width, area.height);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    let keymap = qari::tui::keymap::KeyMap::default();
+    terminal
+        .draw(|frame| {
+            let screen = qari::tui::view::Screen {
+                app,
+                keymap: &keymap,
+            };
+            frame.render_widget(screen, frame.area());
+        })
+        .unwrap();
+    terminal.backend().buffer().clone()
+}
