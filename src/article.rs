@@ -191,6 +191,6 @@ pub enum BodyView {
 }
 
 /// Newest first; undated articles after all dated ones, each group in the order given.
-pub fn sort_newest_first(articles: &mut [&Article]) {
-    articles.sort_by_key(|a| std::cmp::Reverse(a.date.date));
+pub fn sort_newest_first<A: std::borrow::Borrow<Article>>(articles: &mut [A]) {
+    articles.sort_by_key(|a| std::cmp::Reverse(a.borrow().date.date));
 }

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use crossterm::event::KeyEvent;
 
 use super::filter::{Edit, Filter};
-use crate::article::{Article, BodyView};
+use crate::article::{Article, BodyView, sort_newest_first};
 use crate::cli::today;
 use crate::corpus::sources::Outlets;
 use crate::corpus::{Corpus, Skipped};
@@ -94,8 +94,7 @@ impl App {
     /// A new reader on a corpus, with the first article open beside the list.
     pub fn new(corpus: Corpus, display: Display, screen: Rect) -> Self {
         let mut articles = corpus.articles;
-        // Newest first, undated last, each group in the order found (stable sort).
-        articles.sort_by_key(|a| std::cmp::Reverse(a.date.date));
+        sort_newest_first(&mut articles);
         let shown = (0..articles.len() as u32).collect();
         let mut app = Self {
             articles: Arc::new(articles),
