@@ -24,7 +24,9 @@ fn start(columns: u16, rows: u16) -> Tmux {
     tmux.type_line(&format!("echo {BEFORE}"));
     tmux.wait_for(|s| s.lines().any(|l| l == BEFORE));
     tmux.type_line(&qari_command(&[]));
-    tmux.wait_for(|s| s.contains("article 1 of 5"));
+    // Screens are compared with each other, so each starts once the index is ready: the
+    // status line says "indexing…" until then.
+    tmux.wait_for(|s| s.contains("article 1 of 5") && !s.contains("indexing"));
     tmux
 }
 
