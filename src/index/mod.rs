@@ -12,51 +12,26 @@
 
 pub mod analyze;
 mod bitset;
+mod build;
+mod postings;
 pub mod query;
 mod search;
 
 use std::collections::HashMap;
 
 pub use bitset::Bitset;
-pub use search::{Order, SearchError, highlights};
+pub use search::{Order, SearchError, SearchLimits, highlights};
 
 use crate::article::Article;
-use analyze::{stem, words};
-
-/// Where one term occurs: the articles (ascending) and, for each, its positions.
-#[derive(Debug, Default)]
-struct Postings {
-    docs: Vec<u32>,
-    /// `positions[starts[i]..starts[i + 1]]` are the positions in `docs[i]`.
-    starts: Vec<u32>,
-    positions: Vec<u32>,
-}
-
-impl Postings {
-    fn push(&mut self, doc: u32, position: u32) {
-        if self.docs.last() != Some(&doc) {
-            self.docs.push(doc);
-            self.starts.push(self.positions.len() as u32);
-        }
-        self.positions.push(position);
-    }
-
-    fn positions_in(&self, i: usize) -> &[u32] {
-        let start = self.starts[i] as usize;
-        let end = self
-            .starts
-            .get(i + 1)
-            .map_or(self.positions.len(), |&e| e as usize);
-        &self.positions[start..end]
-    }
-}
+use analyze::stem;
+use postings::Postings;
 
 /// The index of a set of articles, numbered in the order given.
 #[derive(Debug)]
 pub struct Index {
     /// Normalized words, sorted.
     terms: Vec<String>,
-    postings: Vec<Postings>,
+    postings: Postings,
     /// Stem → the terms (indices into `terms`) with that stem.
     stems: HashMap<String, Vec<u32>>,
     /// Words per article, for BM25.
@@ -73,49 +48,49 @@ pub struct Index {
     short_prefixes: HashMap<String, Bitset>,
 }
 
+/// Where a build tells how far it has got: a fraction from 0 to 1, reported from the
+/// building threads now and then (about a hundred times for 100k articles). Reports of
+/// two threads may arrive out of order: a display keeps the largest.
+pub struct Progress<'f> {
+    report: Option<&'f (dyn Fn(f32) + Sync)>,
+}
+
+impl<'f> Progress<'f> {
+    /// Reports to `report`.
+    pub fn new(report: &'f (dyn Fn(f32) + Sync)) -> Self {
+        Self {
+            report: Some(report),
+        }
+    }
+
+    /// Reports to nobody.
+    pub fn none() -> Self {
+        Self { report: None }
+    }
+
+    fn report(&self, done: f32) {
+        if let Some(report) = self.report {
+            report(done.clamp(0.0, 1.0));
+        }
+    }
+}
+
 /// Prefixes up to this many characters have their articles precomputed.
 const SHORT_PREFIX: usize = 2;
-
-/// Positions in the text of consecutive paragraphs are this far apart, so that a phrase
-/// never spans two paragraphs.
-const PARAGRAPH_GAP: u32 = 8;
 
 impl Index {
     /// Indexes the articles' titles and bodies (boilerplate left out).
     pub fn build(articles: &[Article]) -> Self {
-        let mut builders: HashMap<String, Postings> = HashMap::new();
-        let mut lengths = Vec::with_capacity(articles.len());
-        for (doc, article) in articles.iter().enumerate() {
-            let doc = doc as u32;
-            let mut position = 0u32;
-            let texts = std::iter::once(article.title.as_str()).chain(
-                article
-                    .paragraphs
-                    .iter()
-                    .filter(|p| !p.boilerplate)
-                    .map(|p| p.text.as_str()),
-            );
-            for text in texts {
-                // Lent words: a term allocates only the first time it is seen.
-                let mut found = words(text);
-                while let Some(word) = found.next_word() {
-                    match builders.get_mut(word.normalized) {
-                        Some(postings) => postings.push(doc, position),
-                        None => {
-                            let mut postings = Postings::default();
-                            postings.push(doc, position);
-                            builders.insert(word.normalized.to_owned(), postings);
-                        }
-                    }
-                    position += 1;
-                }
-                position += PARAGRAPH_GAP;
-            }
-            lengths.push(position);
-        }
-        let mut entries: Vec<(String, Postings)> = builders.into_iter().collect();
-        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let (terms, postings): (Vec<String>, Vec<Postings>) = entries.into_iter().unzip();
+        Self::build_with_progress(articles, &Progress::none())
+    }
+
+    /// [`Index::build`], telling `progress` how far it has got on the way.
+    pub fn build_with_progress(articles: &[Article], progress: &Progress) -> Self {
+        let build::Words {
+            terms,
+            postings,
+            lengths,
+        } = build::index_words(articles, progress);
         let mut stems: HashMap<String, Vec<u32>> = HashMap::new();
         for (i, term) in terms.iter().enumerate() {
             stems.entry(stem(term)).or_default().push(i as u32);
@@ -138,7 +113,7 @@ impl Index {
         by_date.sort_by_key(|&doc| std::cmp::Reverse(days[doc as usize]));
         let average_length = lengths.iter().map(|&l| l as f32).sum::<f32>() / count.max(1) as f32;
         let mut short_prefixes: HashMap<String, Bitset> = HashMap::new();
-        for (term, postings) in terms.iter().zip(&postings) {
+        for (number, term) in terms.iter().enumerate() {
             for (n, (end, _)) in term
                 .char_indices()
                 .skip(1)
@@ -151,7 +126,7 @@ impl Index {
                 let set = short_prefixes
                     .entry(term[..end].to_owned())
                     .or_insert_with(|| Bitset::empty(count));
-                for &doc in &postings.docs {
+                for &doc in postings.docs(number as u32) {
                     set.insert(doc);
                 }
             }

@@ -24,7 +24,30 @@ pub enum SearchError {
     /// `is:bookmarked` before bookmarks exist.
     #[error("is:bookmarked is reserved: qari has no bookmarks yet")]
     BookmarksReserved,
+    /// The caller's stop signal said the answer is no longer wanted.
+    #[error("search stopped")]
+    Stopped,
 }
+
+/// What a search may be told besides its query: when to give up.
+#[derive(Clone, Copy, Default)]
+pub struct SearchLimits<'a> {
+    /// Asked now and then during a long search; when it says yes, the search stops with
+    /// [`SearchError::Stopped`] (a newer query has superseded this one).
+    pub stop: Option<&'a (dyn Fn() -> bool + Sync)>,
+}
+
+impl SearchLimits<'_> {
+    fn check(&self) -> Result<(), SearchError> {
+        match self.stop {
+            Some(stop) if stop() => Err(SearchError::Stopped),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Articles (or terms) handled between two checks of the stop signal.
+const CHECK_EVERY: usize = 4096;
 
 /// BM25 parameters (the usual ones).
 const K1: f32 = 1.2;
@@ -45,10 +68,21 @@ struct WordTerms {
 impl Index {
     /// The articles that satisfy every clause, in the order asked for.
     pub fn search(&self, query: &Query, order: Order) -> Result<Vec<u32>, SearchError> {
+        self.search_within(query, order, SearchLimits::default())
+    }
+
+    /// [`Index::search`], giving up when `limits` say so.
+    pub fn search_within(
+        &self,
+        query: &Query,
+        order: Order,
+        limits: SearchLimits,
+    ) -> Result<Vec<u32>, SearchError> {
         let count = self.len();
         let mut matched = Bitset::full(count);
         let mut scored_words: Vec<WordTerms> = Vec::new();
         for clause in &query.clauses {
+            limits.check()?;
             let (set, negated) = match clause {
                 Clause::Word {
                     text,
@@ -56,7 +90,7 @@ impl Index {
                     negated,
                 } => {
                     let words = self.words(text, *prefix);
-                    let set = self.phrase_docs(&words);
+                    let set = self.phrase_docs(&words, limits)?;
                     if !negated {
                         scored_words.extend(words);
                     }
@@ -69,7 +103,7 @@ impl Index {
                 } => {
                     let text = words.join(" ");
                     let words = self.words(&text, *prefix);
-                    let set = self.phrase_docs(&words);
+                    let set = self.phrase_docs(&words, limits)?;
                     if !negated {
                         scored_words.extend(words);
                     }
@@ -100,7 +134,7 @@ impl Index {
             .filter(|&doc| matched.contains(doc))
             .collect();
         if order == Order::Relevance && !scored_words.is_empty() {
-            let scores = self.scores(&scored_words, &matched);
+            let scores = self.scores(&scored_words, &matched, limits)?;
             // Stable: equal scores stay newest first.
             results.sort_by(|a, b| scores[*b as usize].total_cmp(&scores[*a as usize]));
         }
@@ -151,44 +185,63 @@ impl Index {
             .collect()
     }
 
-    fn term_docs(&self, terms: &[u32]) -> Bitset {
+    fn term_docs(&self, terms: &[u32], limits: SearchLimits) -> Result<Bitset, SearchError> {
         let mut set = Bitset::empty(self.len());
+        let mut since_check = 0;
         for &term in terms {
-            for &doc in &self.postings[term as usize].docs {
+            let docs = self.postings.docs(term);
+            for &doc in docs {
                 set.insert(doc);
             }
+            since_check += docs.len() + 1;
+            if since_check >= CHECK_EVERY {
+                since_check = 0;
+                limits.check()?;
+            }
         }
-        set
+        Ok(set)
     }
 
     /// The articles holding the word.
-    fn word_docs(&self, word: &WordTerms) -> Bitset {
-        let mut set = self.term_docs(&word.terms);
+    fn word_docs(&self, word: &WordTerms, limits: SearchLimits) -> Result<Bitset, SearchError> {
+        let mut set = self.term_docs(&word.terms, limits)?;
         if let Some(prefix) = &word.short_prefix {
             set.or(prefix);
         }
-        set
+        Ok(set)
     }
 
     /// Articles holding the words one after the other (one word: holding it).
-    fn phrase_docs(&self, words: &[WordTerms]) -> Bitset {
+    fn phrase_docs(
+        &self,
+        words: &[WordTerms],
+        limits: SearchLimits,
+    ) -> Result<Bitset, SearchError> {
         let Some(first) = words.first() else {
-            return Bitset::full(self.len());
+            return Ok(Bitset::full(self.len()));
         };
-        let mut candidates = self.word_docs(first);
+        let mut candidates = self.word_docs(first, limits)?;
         for word in &words[1..] {
-            candidates.and(&self.word_docs(word));
+            candidates.and(&self.word_docs(word, limits)?);
         }
         if words.len() == 1 {
-            return candidates;
+            return Ok(candidates);
         }
         let mut set = Bitset::empty(self.len());
+        let mut since_check = 0;
         for doc in 0..self.len() as u32 {
-            if candidates.contains(doc) && self.adjacent(words, doc) {
-                set.insert(doc);
+            if candidates.contains(doc) {
+                if self.adjacent(words, doc) {
+                    set.insert(doc);
+                }
+                since_check += 1;
+                if since_check >= CHECK_EVERY / 16 {
+                    since_check = 0;
+                    limits.check()?;
+                }
             }
         }
-        set
+        Ok(set)
     }
 
     /// Whether `doc` has the words at consecutive positions.
@@ -200,9 +253,8 @@ impl Index {
                     .terms
                     .iter()
                     .filter_map(|&t| {
-                        let postings = &self.postings[t as usize];
-                        let i = postings.docs.binary_search(&doc).ok()?;
-                        Some(postings.positions_in(i).to_vec())
+                        let i = self.postings.docs(t).binary_search(&doc).ok()?;
+                        Some(self.postings.positions(t, i).to_vec())
                     })
                     .flatten()
                     .collect();
@@ -234,14 +286,19 @@ impl Index {
     }
 
     /// BM25 of every matched article for the positive query words.
-    fn scores(&self, words: &[WordTerms], matched: &Bitset) -> Vec<f32> {
+    fn scores(
+        &self,
+        words: &[WordTerms],
+        matched: &Bitset,
+        limits: SearchLimits,
+    ) -> Result<Vec<f32>, SearchError> {
         let count = self.len() as f32;
         let mut scores = vec![0f32; self.len()];
         for word in words {
             let df = word
                 .terms
                 .iter()
-                .map(|&t| self.postings[t as usize].docs.len())
+                .map(|&t| self.postings.docs(t).len())
                 .sum::<usize>()
                 .min(self.len()) as f32;
             let idf = ((count - df + 0.5) / (df + 0.5) + 1.0).ln();
@@ -251,19 +308,19 @@ impl Index {
                 } else {
                     1.0
                 };
-                let postings = &self.postings[term as usize];
-                for (i, &doc) in postings.docs.iter().enumerate() {
+                for (i, &doc) in self.postings.docs(term).iter().enumerate() {
                     if !matched.contains(doc) {
                         continue;
                     }
-                    let tf = postings.positions_in(i).len() as f32;
+                    let tf = self.postings.positions(term, i).len() as f32;
                     let length = self.lengths[doc as usize] as f32 / self.average_length;
                     let saturation = tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * length));
                     scores[doc as usize] += boost * idf * saturation;
                 }
+                limits.check()?;
             }
         }
-        scores
+        Ok(scores)
     }
 }
 

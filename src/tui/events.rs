@@ -19,6 +19,7 @@ use rustix::event::{PollFd, PollFlags, poll};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
 
+use super::search::SearchAnswer;
 use crate::index::Index;
 
 /// Something the event loop must react to.
@@ -32,8 +33,12 @@ pub enum Event {
     Hangup,
     /// A signal asked qari to stop.
     Terminate,
+    /// The search index build has got this far (0 to 1).
+    IndexProgress(f32),
     /// The search index finished building.
     IndexReady(Arc<Index>),
+    /// The search worker answered a query.
+    SearchDone(SearchAnswer),
 }
 
 /// Starts the threads that feed the channel; returns a sender for other work to report

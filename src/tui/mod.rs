@@ -9,10 +9,13 @@ pub mod filter;
 pub mod geometry;
 pub mod keymap;
 pub mod reader;
+pub mod search;
 pub mod terminal;
 pub mod view;
 
 use std::sync::Arc;
+use std::sync::mpsc::RecvTimeoutError;
+use std::time::{Duration, Instant};
 
 use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
@@ -21,11 +24,17 @@ use self::app::{App, Display};
 use self::command::Command;
 use self::events::Event;
 use self::keymap::KeyMap;
+use self::search::SearchWorker;
 use self::terminal::TerminalSession;
 use self::view::Screen;
 use crate::cli::DisplayArgs;
 use crate::corpus::Corpus;
-use crate::index::Index;
+use crate::index::{Index, Progress};
+
+/// How long the screen waits for a search answer before it is drawn without one (and
+/// says "searching…"): about a frame, so that a fast query shows its results at once and
+/// a slow one never holds up typing.
+const FRAME_BUDGET: Duration = Duration::from_millis(16);
 
 /// Runs the reader on a corpus until the user quits, a signal arrives or the terminal
 /// goes away. The terminal is restored on every one of those paths.
@@ -37,6 +46,7 @@ pub fn run(corpus: Corpus, display_args: &DisplayArgs) -> anyhow::Result<()> {
     };
     let keymap = KeyMap::default();
     let (report, events) = events::spawn()?;
+    let searcher = SearchWorker::spawn(report.clone())?;
     let mut session = TerminalSession::start(display.bidi)?;
     let mut app = App::new(corpus, display, session.screen.get_frame().area());
     // The list is usable at once; the index arrives when it is built.
@@ -44,28 +54,64 @@ pub fn run(corpus: Corpus, display_args: &DisplayArgs) -> anyhow::Result<()> {
     std::thread::Builder::new()
         .name("qari-index".into())
         .spawn(move || {
-            let _ = report.send(Event::IndexReady(Arc::new(Index::build(&articles))));
+            let progress_report = report.clone();
+            let tell = move |done: f32| {
+                let _ = progress_report.send(Event::IndexProgress(done));
+            };
+            let index = Index::build_with_progress(&articles, &Progress::new(&tell));
+            let _ = report.send(Event::IndexReady(Arc::new(index)));
         })?;
     draw(&mut session, &app, &keymap)?;
+    // Until when drawing waits for a search answer; none when no search is pending.
+    let mut hold: Option<Instant> = None;
     // Blocking on the channel: nothing runs and nothing is written while nobody types.
-    while let Ok(event) = events.recv() {
+    loop {
+        let event = match hold {
+            Some(until) => {
+                match events.recv_timeout(until.saturating_duration_since(Instant::now())) {
+                    Ok(event) => Some(event),
+                    Err(RecvTimeoutError::Timeout) => None,
+                    Err(RecvTimeoutError::Disconnected) => break,
+                }
+            }
+            None => match events.recv() {
+                Ok(event) => Some(event),
+                Err(_) => break,
+            },
+        };
         match event {
-            Event::Key(key) if app.filter.editing && app.overlay.is_none() => app.edit_filter(&key),
-            Event::Key(key) => match key_command(&app, &keymap, &key) {
+            Some(Event::Key(key)) if app.filter.editing && app.overlay.is_none() => {
+                app.edit_filter(&key)
+            }
+            Some(Event::Key(key)) => match key_command(&app, &keymap, &key) {
                 Some(command) => app.handle(command),
                 None => continue,
             },
-            Event::IndexReady(index) => app.set_index(index),
-            Event::Resize(columns, rows) => {
+            Some(Event::IndexProgress(done)) if !app.set_index_progress(done) => continue,
+            Some(Event::IndexProgress(_)) => {}
+            Some(Event::IndexReady(index)) => app.set_index(index),
+            Some(Event::SearchDone(answer)) => app.search_done(answer),
+            Some(Event::Resize(columns, rows)) => {
                 let area = Rect::new(0, 0, columns, rows);
                 session.resize(area)?;
                 app.resize(area);
             }
-            Event::Hangup | Event::Terminate => break,
+            Some(Event::Hangup | Event::Terminate) => break,
+            None => {}
         }
         if app.should_quit() {
             break;
         }
+        searcher.supersede(app.search_generation());
+        if let Some(request) = app.take_search_request() {
+            searcher.submit(request);
+            // At most one frame's wait since the screen was last drawn.
+            hold = hold.or(Some(Instant::now() + FRAME_BUDGET));
+        }
+        if app.is_searching() && hold.is_some_and(|until| Instant::now() < until) {
+            continue;
+        }
+        hold = None;
         draw(&mut session, &app, &keymap)?;
     }
     session.restore();

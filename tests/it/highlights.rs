@@ -19,6 +19,7 @@ fn key(app: &mut App, code: KeyCode) {
     } else if let Some(command) = qari::tui::key_command(app, &keymap, &event) {
         app.handle(command);
     }
+    qari::tui::search::settle(app);
 }
 
 /// Each screen row's marked (underlined) cells, joined left to right.

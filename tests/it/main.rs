@@ -5,6 +5,7 @@ mod cli;
 mod corpus;
 mod corpus_screens;
 mod filter_bar;
+mod filter_state;
 mod forms_table;
 mod fribidi;
 mod hangup;

@@ -21,6 +21,16 @@ fn app(width: u16, height: u16, display: Display) -> App {
 fn the_status_line_says_when_the_index_is_not_ready_yet() {
     let mut app = App::new(load_sample(), Display::default(), Rect::new(0, 0, 100, 30));
     assert!(screen(&app).contains("article 1 of 5 · indexing…"));
+    assert!(app.set_index_progress(0.42));
+    assert!(
+        !app.set_index_progress(0.425),
+        "same percentage, nothing to redraw"
+    );
+    assert!(
+        !app.set_index_progress(0.2),
+        "a late report from another thread"
+    );
+    assert!(screen(&app).contains("article 1 of 5 · indexing 42%…"));
     app.set_index(std::sync::Arc::new(qari::index::Index::build(
         &app.articles,
     )));
@@ -34,6 +44,7 @@ fn press(app: &mut App, keys: &[KeyCode]) {
         if let Some(command) = qari::tui::key_command(app, &keymap, &key) {
             app.handle(command);
         }
+        qari::tui::search::settle(app);
     }
 }
 

@@ -1,6 +1,6 @@
 //! Arabic presentation forms and their compatibility decompositions, generated from
-//! UnicodeData.txt by `cargo test -- --ignored write_fold_table`; the test
-//! `fold_table_is_that_of_unicode_data` re-derives it and compares.
+//! UnicodeData.txt by the test `fold_table_is_that_of_unicode_data`, which
+//! re-derives it, compares, and writes the table it derives when they differ.
 
 /// (presentation form, what it stands for), sorted by form.
 pub(super) const FOLD: &[(char, &str)] = &[

@@ -359,10 +359,15 @@ fn fold_table_is_that_of_unicode_data() {
         .iter()
         .map(|&(form, decomposition)| (form, decomposition.to_owned()))
         .collect();
-    assert_eq!(
-        compiled, derived,
-        "run `cargo test -- --ignored write_fold_table`, then rustfmt"
-    );
+    if compiled != derived {
+        let written = std::env::temp_dir().join("fold_table.rs");
+        std::fs::write(&written, fold_table_source(&derived)).unwrap();
+        panic!(
+            "src/index/analyze/fold_table.rs is not what UnicodeData.txt gives; the table it \
+             gives is in {}: copy it there",
+            written.display()
+        );
+    }
     // Decompositions are plain text: no presentation form to fold a second time.
     for (_, decomposition) in FOLD {
         for c in decomposition.chars() {
@@ -371,31 +376,25 @@ fn fold_table_is_that_of_unicode_data() {
     }
 }
 
-/// Regenerates `fold_table.rs` from the Unicode data.
-#[test]
-#[ignore = "writes src/index/analyze/fold_table.rs"]
-fn write_fold_table() {
+/// The source of `fold_table.rs` for `table`.
+fn fold_table_source(table: &[(char, String)]) -> String {
     let mut out = String::from(
         "//! Arabic presentation forms and their compatibility decompositions, generated from\n\
-         //! UnicodeData.txt by `cargo test -- --ignored write_fold_table`; the test\n\
-         //! `fold_table_is_that_of_unicode_data` re-derives it and compares.\n\n\
+         //! UnicodeData.txt by the test `fold_table_is_that_of_unicode_data`, which\n\
+         //! re-derives it, compares, and writes the table it derives when they differ.\n\n\
          /// (presentation form, what it stands for), sorted by form.\n\
          pub(super) const FOLD: &[(char, &str)] = &[\n",
     );
-    for (form, decomposition) in derive_fold_table(&unicode_data()) {
+    for (form, decomposition) in table {
         let escaped: String = decomposition
             .chars()
             .map(|c| format!("\\u{{{:04X}}}", u32::from(c)))
             .collect();
         out.push_str(&format!(
             "    ('\\u{{{:04X}}}', \"{escaped}\"),\n",
-            u32::from(form)
+            u32::from(*form)
         ));
     }
     out.push_str("];\n");
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/src/index/analyze/fold_table.rs"
-    );
-    std::fs::write(path, out).unwrap();
+    out
 }

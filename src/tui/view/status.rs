@@ -52,7 +52,13 @@ impl Widget for StatusLine<'_> {
         };
         if app.index.is_none() && !app.articles.is_empty() {
             // The list works meanwhile; filters wait for the index.
-            left.push_str(" · indexing…");
+            match app.index_progress {
+                0 => left.push_str(" · indexing…"),
+                percent => left.push_str(&format!(" · indexing {percent}%…")),
+            }
+        }
+        if app.is_searching() {
+            left.push_str(" · searching…");
         }
         if let Some(error) = &app.filter.error {
             left.push_str(" · ");

@@ -7,16 +7,15 @@ use super::command::Command;
 use super::geometry::{Areas, Pane};
 use std::sync::Arc;
 
-use crossterm::event::KeyEvent;
-
-use super::filter::{Edit, Filter};
+use super::filter::Filter;
+use super::search::SearchRequest;
 use crate::article::{Article, BodyView, sort_newest_first};
-use crate::cli::today;
-use crate::corpus::sources::Outlets;
 use crate::corpus::{Corpus, Skipped};
-use crate::index::query::{Query, parse};
+use crate::index::query::Query;
 use crate::index::{Index, Order};
 use crate::text::{Alignment, BaseDirection, BidiMode, LayoutOptions, Shaping, Tashkeel};
+
+mod filtering;
 
 pub use super::reader::{LineKind, Reader, ReaderLine};
 
@@ -87,6 +86,16 @@ pub struct App {
     pub display: Display,
     /// The whole screen.
     pub screen: Rect,
+    /// How far the index build has got, in percent, while there is no index.
+    pub index_progress: u8,
+    /// The newest filter change: a search answer for an older one is dropped.
+    search_generation: u64,
+    /// A search to run, waiting for the event loop to hand it to the worker.
+    search_request: Option<SearchRequest>,
+    /// Whether the answer to the newest search is still to come.
+    searching: bool,
+    /// Whether the filter's text does not parse (its error is shown in the bar).
+    filter_malformed: bool,
     quit: bool,
 }
 
@@ -112,6 +121,11 @@ impl App {
             message: None,
             display,
             screen,
+            index_progress: 0,
+            search_generation: 0,
+            search_request: None,
+            searching: false,
+            filter_malformed: false,
             quit: false,
         };
         if !app.articles.is_empty() {
@@ -123,67 +137,6 @@ impl App {
     /// The article on the highlighted row.
     pub fn selected_article(&self) -> Option<usize> {
         self.shown.get(self.selected).map(|&n| n as usize)
-    }
-
-    /// The index is ready: filters can run.
-    pub fn set_index(&mut self, index: Arc<Index>) {
-        self.index = Some(index);
-        if self.filter.is_active() {
-            self.refilter();
-        }
-    }
-
-    /// A key while the filter bar has the keyboard.
-    pub fn edit_filter(&mut self, key: &KeyEvent) {
-        match self.filter.edit(key) {
-            Edit::Changed => self.refilter(),
-            Edit::Keep => {
-                self.filter.editing = false;
-                self.focus_pane(Pane::List);
-            }
-            Edit::Clear => {
-                self.filter = Filter::default();
-                self.refilter();
-            }
-            Edit::Moved | Edit::Ignored => {}
-        }
-    }
-
-    /// Runs the filter again; a text that does not parse leaves the list as it was.
-    fn refilter(&mut self) {
-        let keep = self.selected_article();
-        if !self.filter.is_active() {
-            self.filter.error = None;
-            self.query = None;
-            self.shown = (0..self.articles.len() as u32).collect();
-        } else {
-            let parsed = parse(&self.filter.text, today(), Outlets::embedded());
-            let found = match (parsed, &self.index) {
-                (Err(err), _) => Err(err.message),
-                (Ok(_), None) => Err("indexing…".to_owned()),
-                (Ok(query), Some(index)) => {
-                    let found = index.search(&query, self.order).map_err(|e| e.to_string());
-                    if found.is_ok() {
-                        self.query = Some(query);
-                    }
-                    found
-                }
-            };
-            match found {
-                Ok(shown) => {
-                    self.filter.error = None;
-                    self.shown = shown;
-                }
-                Err(message) => self.filter.error = Some(message),
-            }
-        }
-        self.selected = keep
-            .and_then(|article| self.shown.iter().position(|&n| n as usize == article))
-            .unwrap_or(0);
-        self.follow_selection();
-        if let Some(reader) = self.reader.as_mut() {
-            reader.find_matches(&self.articles[reader.article], self.query.as_ref());
-        }
     }
 
     /// In the split layout the reader shows the highlighted article.

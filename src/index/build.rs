@@ -1,0 +1,384 @@
+//! Building the word postings of a corpus, fast enough for 100k articles in a couple of
+//! seconds on two cores.
+//!
+//! Three steps: each thread reads a contiguous share of the articles into a stream of
+//! term numbers with its own dictionary (tokenizing is most of the work, and shares
+//! nothing); the dictionaries are merged and sorted, and the streams renumbered to the
+//! sorted terms; then two passes over the streams count and fill the flat [`Postings`],
+//! so no term's list ever grows and moves.
+
+use std::num::NonZeroUsize;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::Progress;
+use super::analyze::words;
+use super::postings::Postings;
+use crate::article::Article;
+
+/// Positions in the text of consecutive paragraphs are this far apart, so that a phrase
+/// never spans two paragraphs.
+const PARAGRAPH_GAP: u32 = 8;
+
+/// In a stream of term numbers, the end of a paragraph.
+const PARAGRAPH_END: u32 = u32::MAX;
+
+/// The words of a corpus: the sorted terms, their postings and each article's length.
+pub(super) struct Words {
+    pub(super) terms: Vec<String>,
+    pub(super) postings: Postings,
+    /// Word positions used by each article (words plus paragraph gaps), for BM25.
+    pub(super) lengths: Vec<u32>,
+}
+
+/// The part of the build done once every article is read, and once the dictionaries
+/// are merged (measured on 100k articles: reading is three quarters of the time).
+const READ_SHARE: f32 = 0.75;
+const MERGED_SHARE: f32 = 0.8;
+const FILLED_SHARE: f32 = 0.95;
+
+/// Indexes the titles and bodies (boilerplate left out) of `articles`.
+pub(super) fn index_words(articles: &[Article], progress: &Progress) -> Words {
+    let threads = std::thread::available_parallelism().map_or(1, NonZeroUsize::get);
+    let share = articles.len().div_ceil(threads.clamp(1, 8)).max(1);
+    let read = ReadCount {
+        articles: AtomicUsize::new(0),
+        total: articles.len(),
+        progress,
+    };
+    let mut shares: Vec<Share> = std::thread::scope(|scope| {
+        let running: Vec<_> = articles
+            .chunks(share)
+            .map(|chunk| scope.spawn(|| Share::read(chunk, &read)))
+            .collect();
+        running
+            .into_iter()
+            .map(|thread| {
+                thread
+                    .join()
+                    .unwrap_or_else(|p| std::panic::resume_unwind(p))
+            })
+            .collect()
+    });
+    progress.report(READ_SHARE);
+    let terms = merge_dictionaries(&mut shares);
+    progress.report(MERGED_SHARE);
+    let postings = fill_postings(&shares, terms.len());
+    progress.report(FILLED_SHARE);
+    let lengths = shares
+        .iter()
+        .flat_map(|s| s.lengths.iter().copied())
+        .collect();
+    Words {
+        terms,
+        postings,
+        lengths,
+    }
+}
+
+/// Articles read so far by all threads, reported as progress through the reading share.
+struct ReadCount<'p> {
+    articles: AtomicUsize,
+    total: usize,
+    progress: &'p Progress<'p>,
+}
+
+impl ReadCount<'_> {
+    /// Articles read between two reports.
+    const EVERY: usize = 1024;
+
+    fn add(&self, read: usize) {
+        let read = self.articles.fetch_add(read, Ordering::Relaxed) + read;
+        self.progress
+            .report(READ_SHARE * read as f32 / self.total.max(1) as f32);
+    }
+}
+
+/// A share of the articles read into term numbers of its own dictionary.
+struct Share {
+    /// Short term → its number in this share.
+    numbers: foldhash::HashMap<InlineTerm, u32>,
+    /// Terms too long for an [`InlineTerm`] → their numbers.
+    long_numbers: foldhash::HashMap<Box<str>, u32>,
+    /// Number → term.
+    terms: Vec<Box<str>>,
+    /// Per term number: articles holding it, and its positions.
+    entry_counts: Vec<u32>,
+    position_counts: Vec<u32>,
+    /// Per term number: the last article it was seen in, to count each article once.
+    last_doc: Vec<u32>,
+    /// Every word's term number, in order, with [`PARAGRAPH_END`] after each paragraph.
+    stream: Vec<u32>,
+    /// Where each article's words end in `stream`.
+    ends: Vec<usize>,
+    lengths: Vec<u32>,
+}
+
+/// A short term as a dictionary key, compared as three machine words in place: nearly
+/// every word fits, and probing the dictionary then neither follows a pointer nor calls
+/// `memcmp`, which made up a third of reading time. Normalized words hold no NUL, so the
+/// zero padding is unambiguous.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct InlineTerm([u64; 3]);
+
+impl InlineTerm {
+    fn new(term: &str) -> Option<Self> {
+        let bytes = term.as_bytes();
+        let mut padded = [0u8; 24];
+        padded.get_mut(..bytes.len())?.copy_from_slice(bytes);
+        let word = |i: usize| u64::from_ne_bytes(padded[i * 8..i * 8 + 8].try_into().unwrap());
+        Some(Self([word(0), word(1), word(2)]))
+    }
+}
+
+impl Share {
+    fn read(articles: &[Article], count: &ReadCount) -> Self {
+        let mut share = Share {
+            numbers: foldhash::HashMap::default(),
+            long_numbers: foldhash::HashMap::default(),
+            terms: Vec::new(),
+            entry_counts: Vec::new(),
+            position_counts: Vec::new(),
+            last_doc: Vec::new(),
+            stream: Vec::new(),
+            ends: Vec::with_capacity(articles.len()),
+            lengths: Vec::with_capacity(articles.len()),
+        };
+        for (doc, article) in articles.iter().enumerate() {
+            let mut length = 0;
+            let texts = std::iter::once(article.title.as_str()).chain(
+                article
+                    .paragraphs
+                    .iter()
+                    .filter(|p| !p.boilerplate)
+                    .map(|p| p.text.as_str()),
+            );
+            for text in texts {
+                let mut found = words(text);
+                while let Some(word) = found.next_word() {
+                    let number = share.number(word.normalized);
+                    share.count(number, doc as u32);
+                    share.stream.push(number);
+                    length += 1;
+                }
+                share.stream.push(PARAGRAPH_END);
+                length += PARAGRAPH_GAP;
+            }
+            share.ends.push(share.stream.len());
+            share.lengths.push(length);
+            if doc % ReadCount::EVERY == ReadCount::EVERY - 1 {
+                count.add(ReadCount::EVERY);
+            }
+        }
+        share.last_doc = Vec::new();
+        share.numbers = foldhash::HashMap::default();
+        share.long_numbers = foldhash::HashMap::default();
+        share
+    }
+
+    /// The number of `term`, given it if new.
+    fn number(&mut self, term: &str) -> u32 {
+        let next = self.terms.len() as u32;
+        let number = match InlineTerm::new(term) {
+            Some(key) => *self.numbers.entry(key).or_insert(next),
+            None => *self.long_numbers.entry(term.into()).or_insert(next),
+        };
+        if number == next {
+            self.terms.push(term.into());
+            self.entry_counts.push(0);
+            self.position_counts.push(0);
+            self.last_doc.push(u32::MAX);
+        }
+        number
+    }
+
+    fn count(&mut self, number: u32, doc: u32) {
+        let n = number as usize;
+        if self.last_doc[n] != doc {
+            self.last_doc[n] = doc;
+            self.entry_counts[n] += 1;
+        }
+        self.position_counts[n] += 1;
+    }
+}
+
+/// Sorts the terms of all shares into one dictionary and renumbers every share (its
+/// stream and its counts) to it.
+fn merge_dictionaries(shares: &mut [Share]) -> Vec<String> {
+    let mut numbers: foldhash::HashMap<&str, u32> = foldhash::HashMap::default();
+    let mut terms: Vec<&str> = Vec::new();
+    // Each share's numbers in the merged dictionary, before sorting.
+    let merged: Vec<Vec<u32>> = shares
+        .iter()
+        .map(|share| {
+            share
+                .terms
+                .iter()
+                .map(|term| {
+                    *numbers.entry(term).or_insert_with(|| {
+                        terms.push(term);
+                        terms.len() as u32 - 1
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    drop(numbers);
+    let mut order: Vec<u32> = (0..terms.len() as u32).collect();
+    order.sort_unstable_by(|&a, &b| terms[a as usize].cmp(terms[b as usize]));
+    let mut rank = vec![0u32; terms.len()];
+    for (r, &number) in order.iter().enumerate() {
+        rank[number as usize] = r as u32;
+    }
+    let sorted: Vec<String> = order
+        .iter()
+        .map(|&number| terms[number as usize].to_owned())
+        .collect();
+    let term_count = sorted.len();
+    std::thread::scope(|scope| {
+        for (share, merged) in shares.iter_mut().zip(&merged) {
+            let rank = &rank;
+            scope.spawn(move || {
+                let final_number: Vec<u32> = merged.iter().map(|&m| rank[m as usize]).collect();
+                for number in &mut share.stream {
+                    if *number != PARAGRAPH_END {
+                        *number = final_number[*number as usize];
+                    }
+                }
+                for counts in [&mut share.entry_counts, &mut share.position_counts] {
+                    let mut renumbered = vec![0u32; term_count];
+                    for (local, &count) in counts.iter().enumerate() {
+                        renumbered[final_number[local] as usize] = count;
+                    }
+                    *counts = renumbered;
+                }
+                share.terms = Vec::new();
+            });
+        }
+    });
+    sorted
+}
+
+/// The postings of shares numbered by the sorted dictionary of `term_count` terms.
+///
+/// Each thread fills the postings of a range of terms, which are contiguous in every
+/// array, reading all the streams: the filling is random access into large arrays and
+/// is what parallelizes; the streams are read in order.
+fn fill_postings(shares: &[Share], term_count: usize) -> Postings {
+    let total = |counts: fn(&Share) -> &Vec<u32>| -> Vec<u32> {
+        let mut sum = vec![0u32; term_count];
+        for share in shares {
+            for (s, &c) in sum.iter_mut().zip(counts(share)) {
+                *s += c;
+            }
+        }
+        sum
+    };
+    let term_starts = prefix_sums(&total(|s| &s.entry_counts));
+    let term_position_starts = prefix_sums(&total(|s| &s.position_counts));
+    let entries = term_starts[term_count] as usize;
+    let mut docs = vec![0u32; entries];
+    let mut position_starts = vec![0u32; entries + 1];
+    let mut positions = vec![0u32; term_position_starts[term_count] as usize];
+    // First article number of each share.
+    let mut firsts = Vec::with_capacity(shares.len());
+    let mut first = 0u32;
+    for share in shares {
+        firsts.push(first);
+        first += share.ends.len() as u32;
+    }
+    // Term ranges with about the same number of positions each.
+    let threads = shares.len().max(1);
+    let mut bounds = vec![0usize];
+    for k in 1..threads {
+        let goal = positions.len() as u64 * k as u64 / threads as u64;
+        let bound = term_position_starts.partition_point(|&p| u64::from(p) < goal);
+        bounds.push(bound.clamp(*bounds.last().unwrap_or(&0), term_count));
+    }
+    bounds.push(term_count);
+    std::thread::scope(|scope| {
+        let (mut docs, mut position_starts, mut positions) =
+            (&mut docs[..], &mut position_starts[..], &mut positions[..]);
+        for range in bounds.windows(2) {
+            let terms = range[0]..range[1];
+            let entry_range = term_starts[terms.start] as usize..term_starts[terms.end] as usize;
+            let position_range = term_position_starts[terms.start] as usize
+                ..term_position_starts[terms.end] as usize;
+            let (these_docs, rest) = docs.split_at_mut(entry_range.len());
+            docs = rest;
+            let (these_starts, rest) = position_starts.split_at_mut(entry_range.len());
+            position_starts = rest;
+            let (these_positions, rest) = positions.split_at_mut(position_range.len());
+            positions = rest;
+            let (term_starts, term_position_starts, firsts) =
+                (&term_starts, &term_position_starts, &firsts);
+            scope.spawn(move || {
+                let base_entry = entry_range.start as u32;
+                let base_position = position_range.start as u32;
+                let mut next_entry: Vec<u32> = term_starts[terms.clone()]
+                    .iter()
+                    .map(|&e| e - base_entry)
+                    .collect();
+                let mut next_position: Vec<u32> = term_position_starts[terms.clone()]
+                    .iter()
+                    .map(|&p| p - base_position)
+                    .collect();
+                let mut last_doc = vec![u32::MAX; terms.len()];
+                for_each_word(shares, firsts, |term, doc, position| {
+                    let Some(t) = (term as usize).checked_sub(terms.start) else {
+                        return;
+                    };
+                    if t >= last_doc.len() {
+                        return;
+                    }
+                    if last_doc[t] != doc {
+                        last_doc[t] = doc;
+                        let entry = next_entry[t] as usize;
+                        these_docs[entry] = doc;
+                        these_starts[entry] = next_position[t] + base_position;
+                        next_entry[t] += 1;
+                    }
+                    these_positions[next_position[t] as usize] = position;
+                    next_position[t] += 1;
+                });
+            });
+        }
+    });
+    position_starts[entries] = positions.len() as u32;
+    Postings {
+        term_starts,
+        docs,
+        position_starts,
+        positions,
+    }
+}
+/// Calls `visit(term, article, position)` for every word of the streams, in order.
+fn for_each_word(shares: &[Share], firsts: &[u32], mut visit: impl FnMut(u32, u32, u32)) {
+    for (share, &first) in shares.iter().zip(firsts) {
+        let mut start = 0;
+        for (i, &end) in share.ends.iter().enumerate() {
+            let doc = first + i as u32;
+            let mut position = 0u32;
+            for &term in &share.stream[start..end] {
+                if term == PARAGRAPH_END {
+                    position += PARAGRAPH_GAP;
+                } else {
+                    visit(term, doc, position);
+                    position += 1;
+                }
+            }
+            start = end;
+        }
+    }
+}
+
+/// `[0, c0, c0 + c1, …]`: where each count's range starts, and the total last.
+fn prefix_sums(counts: &[u32]) -> Vec<u32> {
+    let mut sums = Vec::with_capacity(counts.len() + 1);
+    let mut total = 0u32;
+    sums.push(0);
+    for &count in counts {
+        total += count;
+        sums.push(total);
+    }
+    sums
+}

@@ -1,0 +1,137 @@
+//! The filter's side of the reader's state: the index arriving, the filter bar's keys,
+//! and the searches they ask for, whose answers come back from the search worker.
+
+use std::sync::Arc;
+
+use crossterm::event::KeyEvent;
+
+use super::App;
+use crate::cli::today;
+use crate::corpus::sources::Outlets;
+use crate::index::query::parse;
+use crate::index::{Index, SearchError};
+use crate::tui::filter::{Edit, Filter};
+use crate::tui::geometry::Pane;
+use crate::tui::search::{SearchAnswer, SearchRequest};
+
+impl App {
+    /// The index is ready: filters can run.
+    pub fn set_index(&mut self, index: Arc<Index>) {
+        self.index = Some(index);
+        if self.filter.is_active() {
+            self.refilter();
+        }
+    }
+
+    /// The index build reports how far it has got; says whether the percentage shown
+    /// changed.
+    pub fn set_index_progress(&mut self, done: f32) -> bool {
+        let percent = (done * 100.0).clamp(0.0, 99.0) as u8;
+        // Reports from two building threads may arrive out of order.
+        let changed = percent > self.index_progress;
+        self.index_progress = self.index_progress.max(percent);
+        changed
+    }
+
+    /// The search the filter is waiting for, to be run by the worker.
+    pub fn take_search_request(&mut self) -> Option<SearchRequest> {
+        self.search_request.take()
+    }
+
+    /// The newest filter change; searches for older ones are no longer wanted.
+    pub fn search_generation(&self) -> u64 {
+        self.search_generation
+    }
+
+    /// Whether the list is waiting for a search answer.
+    pub fn is_searching(&self) -> bool {
+        self.searching
+    }
+
+    /// A search finished: the list shows its answer, unless the filter changed since.
+    pub fn search_done(&mut self, answer: SearchAnswer) {
+        if answer.generation != self.search_generation {
+            return;
+        }
+        self.searching = false;
+        let keep = self.selected_article();
+        match answer.found {
+            Ok(shown) => {
+                if !self.filter_malformed {
+                    self.filter.error = None;
+                }
+                self.query = Some(answer.query);
+                self.shown = shown;
+                self.show_filtered(keep);
+            }
+            Err(SearchError::Stopped) => {}
+            Err(err) => self.filter.error = Some(err.to_string()),
+        }
+    }
+
+    /// A key while the filter bar has the keyboard.
+    pub fn edit_filter(&mut self, key: &KeyEvent) {
+        match self.filter.edit(key) {
+            Edit::Changed => self.refilter(),
+            Edit::Keep => {
+                self.filter.editing = false;
+                self.focus_pane(Pane::List);
+            }
+            Edit::Clear => {
+                self.filter = Filter::default();
+                self.refilter();
+            }
+            Edit::Moved | Edit::Ignored => {}
+        }
+    }
+
+    /// Runs the filter again: asks for a search, which the worker answers (see
+    /// [`App::search_done`]). A text that does not parse shows its error and leaves the
+    /// list to the last text that did, even if its answer is still to come.
+    pub(super) fn refilter(&mut self) {
+        let parsed = parse(&self.filter.text, today(), Outlets::embedded());
+        self.filter_malformed = parsed.is_err();
+        if let Err(err) = &parsed
+            && self.filter.is_active()
+        {
+            self.filter.error = Some(err.message.clone());
+            return;
+        }
+        self.search_generation += 1;
+        self.search_request = None;
+        self.searching = false;
+        if !self.filter.is_active() {
+            let keep = self.selected_article();
+            self.filter.error = None;
+            self.query = None;
+            self.shown = (0..self.articles.len() as u32).collect();
+            self.show_filtered(keep);
+            return;
+        }
+        match (parsed, &self.index) {
+            (Err(_), _) => {}
+            (Ok(_), None) => self.filter.error = Some("indexing…".to_owned()),
+            (Ok(query), Some(index)) => {
+                self.search_request = Some(SearchRequest {
+                    generation: self.search_generation,
+                    query,
+                    order: self.order,
+                    index: Arc::clone(index),
+                });
+                self.searching = true;
+            }
+        }
+    }
+
+    /// The list shows new rows: the highlight stays on the article it was on if it is
+    /// still there, and the reader's matches follow the query.
+    fn show_filtered(&mut self, keep: Option<usize>) {
+        self.selected = keep
+            .and_then(|article| self.shown.iter().position(|&n| n as usize == article))
+            .unwrap_or(0);
+        self.follow_selection();
+        if let Some(reader) = self.reader.as_mut() {
+            reader.find_matches(&self.articles[reader.article], self.query.as_ref());
+        }
+    }
+}
