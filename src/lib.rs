@@ -5,6 +5,8 @@
 //! - [`article`]: what an article is once loaded: id, title, paragraphs, origin.
 //! - [`corpus`]: finding, reading and decoding article files, and the embedded sample.
 //! - [`index`]: the in-memory search index and the filter language.
+//! - [`bookmarks`]: bookmarked passages and reading state, anchored and stored safely.
+//! - [`paths`]: where qari keeps its files.
 //!
 //! The front end draws what the core computes:
 //! - [`cli`]: the command line, and the `list` and `show` commands.
@@ -13,8 +15,10 @@
 #![deny(missing_docs)]
 
 pub mod article;
+pub mod bookmarks;
 pub mod cli;
 pub mod corpus;
 pub mod index;
+pub mod paths;
 pub mod text;
 pub mod tui;
