@@ -68,6 +68,8 @@ pub enum Command {
     List(ListArgs),
     /// Print an article's body as the reader lays it out.
     Show(ShowArgs),
+    /// List, add and export bookmarked passages.
+    Bookmarks(BookmarksArgs),
 }
 
 /// `qari list`.
@@ -141,4 +143,71 @@ impl From<BaseDirArg> for BaseDirection {
             BaseDirArg::Ltr => BaseDirection::Ltr,
         }
     }
+}
+
+/// `qari bookmarks`: with no action, the list.
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct BookmarksArgs {
+    /// What to do with the bookmarks.
+    #[command(subcommand)]
+    pub action: Option<BookmarksAction>,
+    /// One JSON object per line instead of tab-separated fields.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The actions of `qari bookmarks`.
+#[derive(Debug, Subcommand)]
+pub enum BookmarksAction {
+    /// Print one bookmark per line: ID, ARTICLE, START, END, PASSAGE, NOTE separated by tabs.
+    List(BookmarksListArgs),
+    /// Bookmark a passage of an article and print the new bookmark's id.
+    Add(BookmarksAddArgs),
+    /// Print every bookmark as Markdown (grouped by article) or as the stored JSON.
+    Export(BookmarksExportArgs),
+}
+
+/// `qari bookmarks list`.
+#[derive(Debug, Args)]
+pub struct BookmarksListArgs {
+    /// One JSON object per line instead of tab-separated fields.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `qari bookmarks add`.
+#[derive(Debug, Args)]
+pub struct BookmarksAddArgs {
+    /// The article's id (or the start of one).
+    pub id: String,
+    /// Where to look the id up; with none, the embedded sample.
+    pub paths: Vec<PathBuf>,
+    /// First character of the passage: a char offset in the article's body (its
+    /// paragraphs without site furniture, joined by a blank line).
+    #[arg(long)]
+    pub start: usize,
+    /// One past the passage's last character.
+    #[arg(long)]
+    pub end: usize,
+    /// A note to keep with the passage.
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+/// `qari bookmarks export`.
+#[derive(Debug, Args)]
+pub struct BookmarksExportArgs {
+    /// Markdown for reading, or JSON (the whole store, as saved).
+    #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
+    pub format: ExportFormat,
+}
+
+/// `--format` of `qari bookmarks export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Grouped by article, passages as block quotes with source, date and note.
+    Md,
+    /// `{"version": …, "bookmarks": […]}`, as `bookmarks.json` holds them.
+    Json,
 }

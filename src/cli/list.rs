@@ -128,7 +128,7 @@ pub(super) fn run(args: &ListArgs) -> anyhow::Result<ExitCode> {
 /// serde_json escapes only C0 controls; a file name can also carry C1 controls and bidi
 /// overrides. They can only stand inside JSON strings, so `\uXXXX` keeps the value exact
 /// while nothing of it can act on a terminal. (All such characters are in the BMP.)
-fn escape_invisible(json: &str) -> String {
+pub(super) fn escape_invisible(json: &str) -> String {
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
         if crate::text::is_never_emitted(c) {

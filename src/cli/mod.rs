@@ -1,7 +1,9 @@
 //! The command-line front end: argument parsing and the non-interactive commands
-//! (`list`, `show`) that scripts and pipes use. The reader itself lives in [`crate::tui`].
+//! (`list`, `show`, `bookmarks`) that scripts and pipes use. The reader itself lives in
+//! [`crate::tui`].
 
 mod args;
+mod bookmarks;
 mod list;
 mod show;
 
@@ -9,7 +11,10 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub use args::{BaseDirArg, BidiArg, Cli, Command, DisplayArgs, ListArgs, ShowArgs, SortArg};
+pub use args::{
+    BaseDirArg, BidiArg, BookmarksAction, BookmarksAddArgs, BookmarksArgs, BookmarksExportArgs,
+    BookmarksListArgs, Cli, Command, DisplayArgs, ExportFormat, ListArgs, ShowArgs, SortArg,
+};
 pub use list::today;
 
 use crate::corpus::{self, Corpus};
@@ -21,6 +26,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(Command::List(args)) => list::run(&args),
         Some(Command::Show(args)) => show::run(&args, &cli.display),
+        Some(Command::Bookmarks(args)) => bookmarks::run(&args),
         None => {
             let corpus = load_corpus(&cli.paths);
             if corpus.articles.is_empty() {

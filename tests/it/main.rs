@@ -1,6 +1,8 @@
 //! qari's integration tests: one binary, a module per area.
 
 mod bidi_conformance;
+mod bookmarks;
+mod bookmarks_safety;
 mod cli;
 mod corpus;
 mod corpus_screens;
