@@ -8,6 +8,7 @@ mod forms_table;
 mod layout;
 mod line;
 mod sanitize;
+mod sentences;
 mod shape;
 mod units;
 mod wrap;
@@ -20,6 +21,7 @@ pub use layout::{
 };
 pub use line::single_line;
 pub use sanitize::{is_never_emitted, sanitize, visible};
+pub use sentences::sentences;
 pub use shape::{Shaped, shape};
 pub use units::regional_indicator_letter;
 

@@ -36,6 +36,12 @@ pub enum Command {
     NextMatch,
     /// Scroll the reader to the previous one.
     PreviousMatch,
+    /// Start selecting a passage by sentence (or stop).
+    SelectSentences,
+    /// Start selecting a passage by paragraph (or stop).
+    SelectParagraphs,
+    /// Copy the selected passage (or the paragraph at the top) to the clipboard.
+    Copy,
     /// Show or hide the list of keys.
     Help,
     /// Leave qari.
@@ -44,7 +50,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in the order the help overlay lists them.
-    pub const ALL: [Command; 18] = [
+    pub const ALL: [Command; 21] = [
         Command::MoveDown,
         Command::MoveUp,
         Command::Open,
@@ -61,6 +67,9 @@ impl Command {
         Command::Sort,
         Command::NextMatch,
         Command::PreviousMatch,
+        Command::SelectSentences,
+        Command::SelectParagraphs,
+        Command::Copy,
         Command::Help,
         Command::Quit,
     ];
@@ -84,6 +93,9 @@ impl Command {
             Command::Sort => "sort: newest first / best match first",
             Command::NextMatch => "next match in the article",
             Command::PreviousMatch => "previous match in the article",
+            Command::SelectSentences => "select a passage by sentence (j/k extend)",
+            Command::SelectParagraphs => "select a passage by paragraph (j/k extend)",
+            Command::Copy => "copy the passage to the clipboard (OSC 52)",
             Command::Help => "this help",
             Command::Quit => "quit",
         }

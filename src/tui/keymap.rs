@@ -81,6 +81,9 @@ impl Default for KeyMap {
             (Key::char('s'), Sort),
             (Key::char('n'), NextMatch),
             (Key::char('N'), PreviousMatch),
+            (Key::char('v'), SelectSentences),
+            (Key::char('V'), SelectParagraphs),
+            (Key::char('y'), Copy),
             (Key::char('?'), Help),
             (Key::char('q'), Quit),
             (

@@ -10,6 +10,7 @@ pub mod geometry;
 pub mod keymap;
 pub mod reader;
 pub mod search;
+pub mod selection;
 pub mod terminal;
 pub mod view;
 
@@ -101,6 +102,9 @@ pub fn run(corpus: Corpus, display_args: &DisplayArgs) -> anyhow::Result<()> {
         }
         if app.should_quit() {
             break;
+        }
+        if let Some(text) = app.take_clipboard() {
+            session.queue_clipboard(&text)?;
         }
         searcher.supersede(app.search_generation());
         if let Some(request) = app.take_search_request() {

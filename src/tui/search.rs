@@ -38,7 +38,10 @@ pub struct SearchAnswer {
 impl SearchRequest {
     /// Runs the query here, giving up when `stop` says so.
     pub fn run(self, stop: &(dyn Fn() -> bool + Sync)) -> SearchAnswer {
-        let limits = SearchLimits { stop: Some(stop) };
+        let limits = SearchLimits {
+            stop: Some(stop),
+            ..SearchLimits::default()
+        };
         let found = self.index.search_within(&self.query, self.order, limits);
         SearchAnswer {
             generation: self.generation,

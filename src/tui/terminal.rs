@@ -114,6 +114,17 @@ impl TerminalSession {
         })
     }
 
+    /// Asks the terminal to put `text` on the clipboard of the machine it runs on
+    /// (OSC 52, which crosses SSH; inside tmux it needs `set -g set-clipboard on`). Sent
+    /// with the next frame, in the same write. `text` is base64 encoded, so nothing in it
+    /// reaches the terminal as a control.
+    pub fn queue_clipboard(&mut self, text: &str) -> io::Result<()> {
+        use base64::Engine;
+        let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+        let writer = self.screen.backend_mut().writer_mut();
+        write!(writer, "\x1b]52;c;{encoded}\x07")
+    }
+
     /// Sends what the last draw produced.
     pub fn commit(&mut self) -> io::Result<()> {
         self.screen.backend_mut().writer_mut().commit()

@@ -14,6 +14,7 @@ mod hangup;
 mod highlights;
 mod injection;
 mod layout_props;
+mod passages;
 mod pty;
 mod screen;
 mod search;

@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use super::filter::Filter;
 use super::search::SearchRequest;
+use super::selection::{Selection, SelectionUnit};
 use crate::article::{Article, BodyView, sort_newest_first};
 use crate::corpus::{Corpus, Skipped};
 use crate::index::query::Query;
@@ -16,6 +17,7 @@ use crate::index::{Index, Order};
 use crate::text::{Alignment, BaseDirection, BidiMode, LayoutOptions, Shaping, Tashkeel};
 
 mod filtering;
+mod passages;
 
 pub use super::reader::{LineKind, Reader, ReaderLine};
 
@@ -96,6 +98,10 @@ pub struct App {
     searching: bool,
     /// Whether the filter's text does not parse (its error is shown in the bar).
     filter_malformed: bool,
+    /// The passage being selected in the reader, if any.
+    pub selection: Option<Selection>,
+    /// Text to put on the clipboard, waiting for the event loop to send it.
+    clipboard: Option<String>,
     quit: bool,
 }
 
@@ -126,6 +132,8 @@ impl App {
             search_request: None,
             searching: false,
             filter_malformed: false,
+            selection: None,
+            clipboard: None,
             quit: false,
         };
         if !app.articles.is_empty() {
@@ -178,15 +186,33 @@ impl App {
             }
             return;
         }
+        if self.selection.is_some() && self.focus == Pane::Reader {
+            match command {
+                Command::Back => {
+                    self.selection = None;
+                    return;
+                }
+                Command::MoveDown | Command::MoveUp => {
+                    self.extend_selection(command);
+                    return;
+                }
+                _ => {}
+            }
+        }
         match command {
             Command::Quit => self.quit = true,
             Command::Help => self.overlay = Some(Overlay::Help),
+            Command::SelectSentences => self.select(SelectionUnit::Sentence),
+            Command::SelectParagraphs => self.select(SelectionUnit::Paragraph),
+            Command::Copy => self.copy_passage(),
             Command::LoadErrors => self.overlay = Some(Overlay::LoadErrors),
             Command::ToggleRaw => {
                 self.body_view = match self.body_view {
                     BodyView::Clean => BodyView::Raw,
                     BodyView::Raw => BodyView::Clean,
                 };
+                // Its sentences are those of the other view.
+                self.selection = None;
                 self.message = Some(
                     match self.body_view {
                         BodyView::Raw => "raw text: boilerplate shown",
@@ -325,6 +351,7 @@ impl App {
     }
 
     fn open(&mut self, article: usize) {
+        self.selection = None;
         self.reader = Some(Reader::new(article));
         self.relayout();
     }

@@ -13,19 +13,17 @@ use crate::text::VisualLine;
 /// than writing cell symbols directly, so that ratatui keeps its own width bookkeeping
 /// for wide characters.
 pub fn draw_line(buf: &mut Buffer, area: Rect, line: &VisualLine, style: Style) {
-    draw_marked_line(buf, area, line, style, &[], style);
+    draw_styled_line(buf, area, line, |_| style);
 }
 
-/// Draws `line` like [`draw_line`], with the cells that show any of the logical byte
-/// ranges `marks` in `mark` style (search matches): painted through the layout's map, so
-/// the mark lands on the right letters after shaping and reordering.
-pub fn draw_marked_line(
+/// Draws `line` like [`draw_line`], each cell in the style `style_of` gives for the
+/// logical byte range the cell shows (search matches, a selection): painted through the
+/// layout's map, so a mark lands on the right letters after shaping and reordering.
+pub fn draw_styled_line(
     buf: &mut Buffer,
     area: Rect,
     line: &VisualLine,
-    style: Style,
-    marks: &[Range<usize>],
-    mark: Style,
+    style_of: impl Fn(&Range<usize>) -> Style,
 ) {
     if area.width == 0 || area.height == 0 {
         return;
@@ -37,11 +35,20 @@ pub fn draw_marked_line(
             break;
         }
         let column = u16::try_from(x).unwrap_or(u16::MAX);
-        let marked = marks
-            .iter()
-            .any(|m| m.start < cell.logical.end && cell.logical.start < m.end);
-        let cell_style = if marked { mark } else { style };
-        buf.set_stringn(column, area.y, &cell.text, cell.width, cell_style);
+        buf.set_stringn(
+            column,
+            area.y,
+            &cell.text,
+            cell.width,
+            style_of(&cell.logical),
+        );
         x += cell.width;
     }
+}
+
+/// Whether the byte range `cell` overlaps any of `ranges`.
+pub fn overlaps(cell: &Range<usize>, ranges: &[Range<usize>]) -> bool {
+    ranges
+        .iter()
+        .any(|r| r.start < cell.end && cell.start < r.end)
 }

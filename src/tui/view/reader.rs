@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::Widget;
 
-use super::cells::{draw_line, draw_marked_line};
+use super::cells::{draw_line, draw_styled_line, overlaps};
 use super::{date_label, header_style};
 use crate::article::BodyView;
 use crate::text::{Alignment, BaseDirection, LayoutOptions, single_line};
@@ -69,6 +69,11 @@ impl Widget for ReaderPane<'_> {
             return;
         };
         let first = reader.scroll.min(reader.lines.len());
+        let selected = app
+            .selection
+            .as_ref()
+            .map(|s| s.passages())
+            .unwrap_or_default();
         for (row, line) in reader.lines[first..]
             .iter()
             .take(usize::from(text.height))
@@ -84,11 +89,28 @@ impl Widget for ReaderPane<'_> {
                 ..text
             };
             let marks = reader.marks.get(first + row).map_or(&[][..], Vec::as_slice);
-            // Matches are underlined and bold as well as coloured: never colour alone.
-            let mark = style
-                .add_modifier(Modifier::UNDERLINED | Modifier::BOLD)
-                .fg(Color::Yellow);
-            draw_marked_line(buf, row_area, &line.line, style, marks, mark);
+            let selection: Vec<_> = match line.kind {
+                LineKind::Paragraph(p) => selected
+                    .iter()
+                    .filter(|s| s.paragraph == p)
+                    .map(|s| s.range.clone())
+                    .collect(),
+                _ => Vec::new(),
+            };
+            draw_styled_line(buf, row_area, &line.line, |cell| {
+                let mut cell_style = style;
+                if overlaps(cell, marks) {
+                    // Matches are underlined and bold as well as coloured: never colour
+                    // alone.
+                    cell_style = cell_style
+                        .add_modifier(Modifier::UNDERLINED | Modifier::BOLD)
+                        .fg(Color::Yellow);
+                }
+                if overlaps(cell, &selection) {
+                    cell_style = cell_style.add_modifier(Modifier::REVERSED);
+                }
+                cell_style
+            });
         }
     }
 }

@@ -1,0 +1,124 @@
+//! The reader's passages: selecting one sentence or paragraph at a time, keeping it in
+//! view, and copying it.
+
+use super::App;
+use crate::tui::command::Command;
+use crate::tui::geometry::Pane;
+use crate::tui::reader::LineKind;
+use crate::tui::selection::{Selection, SelectionUnit};
+
+/// The most OSC 52 carries: terminals drop longer sequences (xterm and tmux stop near
+/// 100 kB of base64).
+const CLIPBOARD_LIMIT: usize = 74_000;
+
+impl App {
+    /// `v` and `V`: start a selection at the sentence (or paragraph) at the top of the
+    /// reader, switch an ongoing one to the other unit, or end it when it already grows
+    /// by that unit.
+    pub(super) fn select(&mut self, unit: SelectionUnit) {
+        if self.focus != Pane::Reader {
+            self.message = Some("open an article to select in it (Enter)".to_owned());
+            return;
+        }
+        let Some(reader) = self.reader.as_ref() else {
+            return;
+        };
+        let article = &self.articles[reader.article];
+        self.selection = match self.selection.take() {
+            Some(selection) if selection.unit == unit => None,
+            Some(selection) => Some(selection.regrown(article, self.body_view, unit)),
+            None => {
+                let (paragraph, at) = reader.lines[reader.scroll.min(reader.lines.len())..]
+                    .iter()
+                    .find_map(|line| match line.kind {
+                        LineKind::Paragraph(p) => Some((p, line.line.logical.start)),
+                        _ => None,
+                    })
+                    .unwrap_or((0, 0));
+                let started = Selection::start(article, self.body_view, unit, paragraph, at);
+                if started.is_none() {
+                    self.message = Some("nothing to select".to_owned());
+                }
+                started
+            }
+        };
+        self.show_selection_head();
+    }
+
+    /// `j`/`k` while selecting: grow or shrink the selection by one unit.
+    pub(super) fn extend_selection(&mut self, command: Command) {
+        if let Some(selection) = self.selection.as_mut() {
+            selection.extend(command == Command::MoveDown);
+            self.show_selection_head();
+        }
+    }
+
+    /// Scrolls the reader so that the unit the selection was extended to is in view.
+    fn show_selection_head(&mut self) {
+        let page = self.reader_page().max(1);
+        let max = self.max_scroll();
+        let (Some(reader), Some(selection)) = (self.reader.as_mut(), self.selection.as_ref())
+        else {
+            return;
+        };
+        let head = selection.head();
+        let lines: Vec<usize> = (0..reader.lines.len())
+            .filter(|&i| {
+                let line = &reader.lines[i];
+                line.kind == LineKind::Paragraph(head.paragraph)
+                    && line.line.logical.start < head.range.end
+                    && line.line.logical.end > head.range.start
+            })
+            .collect();
+        let (Some(&first), Some(&last)) = (lines.first(), lines.last()) else {
+            return;
+        };
+        if last >= reader.scroll + page {
+            reader.scroll = (last + 1).saturating_sub(page).min(first);
+        }
+        if first < reader.scroll {
+            reader.scroll = first;
+        }
+        reader.scroll = reader.scroll.min(max);
+    }
+
+    /// `y`: the selected passage, or else the paragraph at the top of the reader, goes to
+    /// the clipboard (in logical order, as it was written).
+    pub(super) fn copy_passage(&mut self) {
+        let Some(text) = self.passage_text() else {
+            self.message = Some("nothing to copy".to_owned());
+            return;
+        };
+        if text.len() > CLIPBOARD_LIMIT {
+            self.message = Some("passage too long for the clipboard".to_owned());
+            return;
+        }
+        self.message = Some(format!(
+            "copied {} characters to the clipboard",
+            text.chars().count()
+        ));
+        self.clipboard = Some(text);
+        self.selection = None;
+    }
+
+    /// The selected text, or the paragraph at the top of the reader.
+    fn passage_text(&self) -> Option<String> {
+        let reader = self.reader.as_ref()?;
+        let article = &self.articles[reader.article];
+        if let Some(selection) = &self.selection {
+            return Some(selection.text(article));
+        }
+        let paragraph = reader.lines[reader.scroll.min(reader.lines.len())..]
+            .iter()
+            .find_map(|line| match line.kind {
+                LineKind::Paragraph(p) => Some(p),
+                _ => None,
+            })?;
+        Some(article.paragraphs[paragraph].text.trim().to_owned())
+    }
+
+    /// What to put on the clipboard, for the event loop to send.
+    pub fn take_clipboard(&mut self) -> Option<String> {
+        self.clipboard.take()
+    }
+}

@@ -1,0 +1,152 @@
+//! Selecting passages in the reader, sentence by sentence or paragraph by paragraph, and
+//! copying them: the selection is painted on its own letters and copied in logical order.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use qari::corpus::load_sample;
+use qari::tui::app::{App, Display};
+use qari::tui::keymap::KeyMap;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+
+const CAPTION: &str = "المبعوث الخاص للرئيس الروسي، ألكسندر لافرنتييف (سبوتنيك)";
+const LEAD: &str = "قال المبعوث الخاص للرئيس الروسي، ألكسندر لافرنتييف، إن بلاده على استعداد \
+                    لاستئناف الحوار مع واشنطن بشأن سوريا عندما يصل الرئيس الأمريكي المنتخب، \
+                    دونالد ترامب، إلى البيت الأبيض.";
+
+fn press(app: &mut App, keys: &str) {
+    let keymap = KeyMap::default();
+    for c in keys.chars() {
+        let code = match c {
+            '\t' => KeyCode::Tab,
+            '\u{1b}' => KeyCode::Esc,
+            c => KeyCode::Char(c),
+        };
+        let command =
+            qari::tui::key_command(app, &keymap, &KeyEvent::new(code, KeyModifiers::NONE));
+        app.handle(command.unwrap());
+    }
+}
+
+/// Each screen row's reversed (selected) cells in the reader, joined left to right.
+fn reversed_rows(app: &App) -> Vec<String> {
+    let buffer = crate::support::render(app);
+    let text = qari::tui::geometry::Areas::new(app.screen, app.focus)
+        .reader_text()
+        .unwrap();
+    (0..app.screen.height)
+        .map(|y| {
+            if y < text.y || y >= text.bottom() {
+                return String::new();
+            }
+            (text.x..text.right())
+                .map(|x| &buffer[(x, y)])
+                .filter(|cell| cell.modifier.contains(Modifier::REVERSED))
+                .map(|cell| cell.symbol().to_owned())
+                .collect()
+        })
+        .collect()
+}
+
+fn reader() -> App {
+    let mut app = App::new(load_sample(), Display::default(), Rect::new(0, 0, 100, 30));
+    press(&mut app, "\t");
+    app
+}
+
+#[test]
+fn v_selects_the_sentence_at_the_top_and_j_adds_the_next_one() {
+    let mut app = reader();
+    press(&mut app, "v");
+    let article = &app.articles[app.reader.as_ref().unwrap().article];
+    assert_eq!(app.selection.as_ref().unwrap().text(article), CAPTION);
+    // The caption is printed twice in the article, as it was on the page.
+    press(&mut app, "jj");
+    let article = &app.articles[app.reader.as_ref().unwrap().article];
+    assert_eq!(
+        app.selection.as_ref().unwrap().text(article),
+        format!("{CAPTION}\n\n{CAPTION}\n\n{LEAD}")
+    );
+    // Painted on exactly the rows of those two paragraphs, all of each row, and the
+    // caption's row is the caption shaped and ordered.
+    let buffer = crate::support::render(&app);
+    let reader = app.reader.as_ref().unwrap();
+    let text = qari::tui::geometry::Areas::new(app.screen, app.focus)
+        .reader_text()
+        .unwrap();
+    let rows = reversed_rows(&app);
+    let chosen: Vec<usize> = app
+        .selection
+        .as_ref()
+        .unwrap()
+        .passages()
+        .iter()
+        .map(|p| p.paragraph)
+        .collect();
+    assert_eq!(chosen.len(), 3);
+    let mut painted = 0;
+    for (i, line) in reader.lines[reader.scroll..]
+        .iter()
+        .take(usize::from(text.height))
+        .enumerate()
+    {
+        let y = text.y + i as u16;
+        let row: String = (text.x..text.right())
+            .map(|x| buffer[(x, y)].symbol())
+            .collect();
+        let selected =
+            matches!(line.kind, qari::tui::app::LineKind::Paragraph(p) if chosen.contains(&p));
+        if selected {
+            assert_eq!(rows[usize::from(y)].trim(), row.trim(), "row {y}");
+            painted += 1;
+        } else {
+            assert_eq!(rows[usize::from(y)], "", "row {y}");
+        }
+    }
+    assert!(painted >= 4, "{painted} rows painted");
+    assert!(
+        rows.iter()
+            .any(|r| r.trim() == crate::support::fribidi_visual_lines(CAPTION)[0].trim())
+    );
+    // k takes it back; Esc ends it, and the keys scroll again.
+    press(&mut app, "kk");
+    let article = &app.articles[app.reader.as_ref().unwrap().article];
+    assert_eq!(app.selection.as_ref().unwrap().text(article), CAPTION);
+    press(&mut app, "\u{1b}");
+    assert!(app.selection.is_none());
+    let rows = reversed_rows(&app);
+    assert!(rows.iter().all(String::is_empty), "{rows:#?}");
+    press(&mut app, "j");
+    assert_eq!(app.reader.as_ref().unwrap().scroll, 1);
+}
+
+#[test]
+fn y_copies_the_passage_in_logical_order_and_says_so() {
+    let mut app = reader();
+    press(&mut app, "vjjy");
+    let passage = format!("{CAPTION}\n\n{CAPTION}\n\n{LEAD}");
+    assert_eq!(app.take_clipboard().as_deref(), Some(passage.as_str()));
+    let said = format!(
+        "copied {} characters to the clipboard",
+        passage.chars().count()
+    );
+    assert_eq!(app.message.as_deref(), Some(said.as_str()));
+    // Without a selection, the paragraph at the top.
+    press(&mut app, "y");
+    assert_eq!(app.take_clipboard().as_deref(), Some(CAPTION));
+}
+
+#[test]
+fn capital_v_selects_whole_paragraphs() {
+    let mut app = reader();
+    press(&mut app, "Vjj");
+    let article = &app.articles[app.reader.as_ref().unwrap().article];
+    let text = app.selection.as_ref().unwrap().text(article);
+    assert_eq!(text, format!("{CAPTION}\n\n{CAPTION}\n\n{LEAD}"));
+    // v switches the same passage to sentences; v again ends it.
+    press(&mut app, "vk");
+    let article = &app.articles[app.reader.as_ref().unwrap().article];
+    let text = app.selection.as_ref().unwrap().text(article);
+    assert_eq!(text, format!("{CAPTION}\n\n{CAPTION}"));
+    press(&mut app, "v");
+    assert!(app.selection.is_none());
+}
