@@ -32,7 +32,8 @@ fn load(store: &BookmarkStore) -> anyhow::Result<Vec<Bookmark>> {
     Ok(reported(store.load()?))
 }
 
-fn reported<T>(outcome: Outcome<T>) -> T {
+/// The value, after telling standard error about a corrupt file moved aside.
+pub(super) fn reported<T>(outcome: Outcome<T>) -> T {
     if let Some(moved) = &outcome.moved_aside {
         eprintln!("qari: warning: {}", visible(&moved.to_string()));
     }

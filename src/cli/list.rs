@@ -1,15 +1,20 @@
-//! `qari list`: one article per line, for scripts.
+//! `qari list`: one article per line, for scripts. The bookmarks file is read only when
+//! it is needed: for `--json`, which counts each article's bookmarks, and for
+//! `is:bookmarked`.
 
+use std::borrow::Borrow;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
+use super::bookmarks::reported;
 use super::{ListArgs, SortArg, load_corpus, report_skipped, write_stdout};
 use crate::article::{Article, DateConfidence, sort_newest_first};
+use crate::bookmarks::{ArticleLookup, Bookmark, BookmarkStore, StoreError};
 use crate::corpus::sources::Outlets;
 use crate::index::query::parse;
-use crate::index::{Index, Order};
+use crate::index::{Bitset, Index, Order, SearchLimits};
 use crate::text::visible;
 
 /// The `--json` record of one article (DESIGN §6). What qari does not know is null,
@@ -29,7 +34,7 @@ struct ListRecord<'a> {
 }
 
 impl<'a> ListRecord<'a> {
-    fn new(article: &'a Article) -> Self {
+    fn new(article: &'a Article, bookmarks: usize) -> Self {
         Self {
             id: article.id.as_str(),
             path: article.origin.display_path(),
@@ -40,7 +45,7 @@ impl<'a> ListRecord<'a> {
             date: article.date.date.map(|d| d.to_string()),
             date_confidence: article.date.confidence,
             words: article.words(),
-            bookmarks: 0,
+            bookmarks,
         }
     }
 }
@@ -57,20 +62,50 @@ pub(super) fn run(args: &ListArgs) -> anyhow::Result<ExitCode> {
         SortArg::Date => Order::Date,
         SortArg::Relevance => Order::Relevance,
     };
-    let articles: Vec<&Article> = match &args.query {
-        Some(text) => {
-            let query = match parse(text, today(), Outlets::embedded()) {
-                Ok(query) => query,
-                Err(err) => {
-                    eprintln!("qari: bad query: {err} (at `{}`)", &text[err.span.clone()]);
-                    return Ok(ExitCode::from(2));
-                }
-            };
+    let query = match &args.query {
+        Some(text) => match parse(text, today(), Outlets::embedded()) {
+            Ok(query) => Some(query),
+            Err(err) => {
+                eprintln!("qari: bad query: {err} (at `{}`)", &text[err.span.clone()]);
+                return Ok(ExitCode::from(2));
+            }
+        },
+        None => None,
+    };
+    let needs_bookmarks = query.as_ref().is_some_and(|q| q.uses_bookmarks());
+    let counts = if args.json || needs_bookmarks {
+        match load_bookmarks() {
+            Ok(bookmarks) => Some(bookmark_counts(&corpus.articles, &bookmarks)),
+            Err(err) if needs_bookmarks => {
+                eprintln!(
+                    "qari: cannot answer is:bookmarked: {}",
+                    visible(&err.to_string())
+                );
+                return Ok(ExitCode::FAILURE);
+            }
+            Err(err) => {
+                eprintln!(
+                    "qari: warning: {}; bookmarks are counted as none",
+                    visible(&err.to_string())
+                );
+                None
+            }
+        }
+    } else {
+        None
+    };
+    let docs: Vec<usize> = match &query {
+        Some(query) => {
             let building = Instant::now();
             let index = Index::build(&corpus.articles);
             let built = building.elapsed();
+            let bookmarked = counts.as_deref().map(bookmarked_set);
+            let limits = SearchLimits {
+                bookmarked: bookmarked.as_ref(),
+                ..SearchLimits::default()
+            };
             let searching = Instant::now();
-            let found = index.search(&query, order)?;
+            let found = index.search_within(query, order, limits)?;
             if args.stats {
                 eprintln!(
                     "qari: loaded {} articles in {:.1} ms, indexed {} terms in {:.1} ms, query in {:.2} ms: {} found",
@@ -82,10 +117,7 @@ pub(super) fn run(args: &ListArgs) -> anyhow::Result<ExitCode> {
                     found.len()
                 );
             }
-            found
-                .iter()
-                .map(|&doc| &corpus.articles[doc as usize])
-                .collect()
+            found.into_iter().map(|doc| doc as usize).collect()
         }
         None => {
             if args.stats {
@@ -95,19 +127,26 @@ pub(super) fn run(args: &ListArgs) -> anyhow::Result<ExitCode> {
                     ms(loaded)
                 );
             }
-            let mut articles: Vec<&Article> = corpus.articles.iter().collect();
+            let mut articles: Vec<Numbered> = corpus
+                .articles
+                .iter()
+                .enumerate()
+                .map(|(doc, article)| Numbered { doc, article })
+                .collect();
             if order == Order::Date {
                 sort_newest_first(&mut articles);
             }
             // Without a query there is no score: relevance order is the order found.
-            articles
+            articles.into_iter().map(|numbered| numbered.doc).collect()
         }
     };
     let limit = args.limit.unwrap_or(usize::MAX);
     write_stdout(|out| {
-        for article in articles.into_iter().take(limit) {
+        for doc in docs.into_iter().take(limit) {
+            let article = &corpus.articles[doc];
             if args.json {
-                let json = serde_json::to_string(&ListRecord::new(article))?;
+                let bookmarks = counts.as_ref().map_or(0, |counts| counts[doc]);
+                let json = serde_json::to_string(&ListRecord::new(article, bookmarks))?;
                 writeln!(out, "{}", escape_invisible(&json))?;
             } else {
                 let date = article.date.date.map_or("-".to_owned(), |d| d.to_string());
@@ -123,6 +162,48 @@ pub(super) fn run(args: &ListArgs) -> anyhow::Result<ExitCode> {
         Ok(())
     })?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// An article with its number in the corpus, so that it sorts as articles do.
+struct Numbered<'a> {
+    doc: usize,
+    article: &'a Article,
+}
+
+impl Borrow<Article> for Numbered<'_> {
+    fn borrow(&self) -> &Article {
+        self.article
+    }
+}
+
+/// Every bookmark, after telling standard error about a corrupt file moved aside.
+fn load_bookmarks() -> Result<Vec<Bookmark>, StoreError> {
+    Ok(reported(BookmarkStore::open()?.load()?))
+}
+
+/// How many bookmarks each article has, numbered as in `articles`. A bookmark whose
+/// passage is gone from the text still counts for its article; one whose article is not
+/// in the corpus (not by id, not by content) counts for none.
+fn bookmark_counts(articles: &[Article], bookmarks: &[Bookmark]) -> Vec<usize> {
+    let lookup = ArticleLookup::new(articles);
+    let mut counts = vec![0; articles.len()];
+    for bookmark in bookmarks {
+        if let Some((doc, _)) = lookup.find(bookmark) {
+            counts[doc] += 1;
+        }
+    }
+    counts
+}
+
+/// The articles with at least one bookmark.
+fn bookmarked_set(counts: &[usize]) -> Bitset {
+    let mut set = Bitset::empty(counts.len());
+    for (doc, &count) in counts.iter().enumerate() {
+        if count > 0 {
+            set.insert(doc as u32);
+        }
+    }
+    set
 }
 
 /// serde_json escapes only C0 controls; a file name can also carry C1 controls and bidi

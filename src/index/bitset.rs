@@ -67,6 +67,11 @@ impl Bitset {
         }
     }
 
+    /// The article numbers it has room for: `0..capacity`.
+    pub fn capacity(&self) -> usize {
+        self.len
+    }
+
     /// How many articles are in.
     pub fn count(&self) -> usize {
         self.words.iter().map(|w| w.count_ones() as usize).sum()

@@ -22,6 +22,15 @@ pub struct Query {
     pub clauses: Vec<Clause>,
 }
 
+impl Query {
+    /// Whether answering it needs to know which articles have bookmarks.
+    pub fn uses_bookmarks(&self) -> bool {
+        self.clauses
+            .iter()
+            .any(|clause| matches!(clause, Clause::Bookmarked { .. }))
+    }
+}
+
 /// One condition.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Clause {
@@ -58,7 +67,10 @@ pub enum Clause {
         negated: bool,
     },
     /// Has a bookmark.
-    Bookmarked,
+    Bookmarked {
+        /// Typed as `-is:bookmarked`: articles without bookmarks.
+        negated: bool,
+    },
 }
 
 /// Inclusive range of days; an open end is None.
@@ -286,13 +298,7 @@ fn filter(
             let message = format!("unknown `is:{}` (use is:bookmarked)", value.text);
             Err(QueryError::new(message, value.span()))
         }
-        // The clause has no `negated`: the index cannot list articles without
-        // bookmarks cheaply, and nobody has asked for it.
-        _ if negated => Err(QueryError::new(
-            "`is:bookmarked` cannot be excluded",
-            key.at - 1..value.end(),
-        )),
-        _ => Ok(Clause::Bookmarked),
+        _ => Ok(Clause::Bookmarked { negated }),
     }
 }
 

@@ -2,6 +2,9 @@
 //! intersected, and the survivors come out newest first or best match first (BM25, with
 //! the word as typed ranked above its stem relatives).
 
+#[cfg(test)]
+mod tests;
+
 use std::ops::Range;
 
 use super::analyze::{Token, stem_str, tokens};
@@ -21,20 +24,26 @@ pub enum Order {
 /// A query the index cannot answer.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum SearchError {
-    /// `is:bookmarked` before bookmarks exist.
-    #[error("is:bookmarked is reserved: qari has no bookmarks yet")]
-    BookmarksReserved,
+    /// The query uses `is:bookmarked` and the search was given no bookmarked articles:
+    /// the bookmarks could not be read.
+    #[error("is:bookmarked cannot be answered: the bookmarks could not be read")]
+    BookmarksUnavailable,
     /// The caller's stop signal said the answer is no longer wanted.
     #[error("search stopped")]
     Stopped,
 }
 
-/// What a search may be told besides its query: when to give up.
+/// What a search may be told besides its query: when to give up, and which articles
+/// have bookmarks.
 #[derive(Clone, Copy, Default)]
 pub struct SearchLimits<'a> {
     /// Asked now and then during a long search; when it says yes, the search stops with
     /// [`SearchError::Stopped`] (a newer query has superseded this one).
     pub stop: Option<&'a (dyn Fn() -> bool + Sync)>,
+    /// The articles, numbered as the index numbers them, that have at least one bookmark,
+    /// for `is:bookmarked`. `None` when the bookmarks could not be read: a query that
+    /// uses `is:bookmarked` then fails with [`SearchError::BookmarksUnavailable`].
+    pub bookmarked: Option<&'a Bitset>,
 }
 
 impl SearchLimits<'_> {
@@ -119,7 +128,10 @@ impl Index {
                     (set, *negated)
                 }
                 Clause::Date { range, negated } => (self.date_docs(range), *negated),
-                Clause::Bookmarked => return Err(SearchError::BookmarksReserved),
+                Clause::Bookmarked { negated } => {
+                    let bookmarked = limits.bookmarked.ok_or(SearchError::BookmarksUnavailable)?;
+                    (bookmarked_docs(bookmarked, count), *negated)
+                }
             };
             if negated {
                 matched.and_not(&set);
@@ -322,6 +334,21 @@ impl Index {
         }
         Ok(scores)
     }
+}
+
+/// The bookmarked set as a set of `count` articles: one built for another corpus may be
+/// shorter or longer, and must neither panic nor match articles beyond its own.
+fn bookmarked_docs(bookmarked: &Bitset, count: usize) -> Bitset {
+    if bookmarked.capacity() == count {
+        return bookmarked.clone();
+    }
+    let mut set = Bitset::empty(count);
+    for doc in 0..count.min(bookmarked.capacity()) as u32 {
+        if bookmarked.contains(doc) {
+            set.insert(doc);
+        }
+    }
+    set
 }
 
 /// Where a query's words and phrases occur in `text`, as byte ranges in order, for

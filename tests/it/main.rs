@@ -1,6 +1,7 @@
 //! qari's integration tests: one binary, a module per area.
 
 mod bidi_conformance;
+mod bookmarked_list;
 mod bookmarks;
 mod bookmarks_safety;
 mod cli;

@@ -1,6 +1,7 @@
 //! A property of the index: for random queries over the sample, every result satisfies
 //! every clause, and no article that satisfies them all is missing — checked against a
-//! slow direct scan of each article's words.
+//! slow direct scan of each article's words (and, for `is:bookmarked`, of a set of
+//! bookmarked articles).
 
 use proptest::prelude::*;
 use qari::article::Article;
@@ -8,7 +9,7 @@ use qari::corpus::load_sample;
 use qari::corpus::sources::Outlets;
 use qari::index::analyze::{Token, stem, tokens};
 use qari::index::query::{Clause, Query, parse};
-use qari::index::{Index, Order};
+use qari::index::{Bitset, Index, Order, SearchLimits};
 
 /// Words to build queries from: some frequent, some rare, some absent, some partial.
 const WORDS: &[&str] = &[
@@ -47,7 +48,14 @@ const FILTERS: &[&str] = &[
     "date:2024-11",
     "date:..2022",
     "-date:2021-01",
+    "is:bookmarked",
+    "-is:bookmarked",
 ];
+
+/// The articles the searches are told have bookmarks.
+fn is_bookmarked(n: u32) -> bool {
+    n % 2 == 1
+}
 
 /// Each paragraph's tokens (title first), boilerplate left out, as the index sees them.
 fn paragraphs(article: &Article) -> Vec<Vec<Token>> {
@@ -79,7 +87,7 @@ fn has_sequence(article: &[Vec<Token>], words: &[String], prefix: bool) -> bool 
     })
 }
 
-fn satisfies(article: &Article, query: &Query) -> bool {
+fn satisfies(n: u32, article: &Article, query: &Query) -> bool {
     let text = paragraphs(article);
     query.clauses.iter().all(|clause| match clause {
         Clause::Word {
@@ -111,7 +119,7 @@ fn satisfies(article: &Article, query: &Query) -> bool {
             let found = article.date.date.is_some_and(|d| range.contains(d));
             found != *negated
         }
-        Clause::Bookmarked => false,
+        Clause::Bookmarked { negated } => is_bookmarked(n) != *negated,
     })
 }
 
@@ -143,10 +151,18 @@ proptest! {
         }
         let query = parse(&text, jiff::civil::date(2026, 1, 1), Outlets::embedded()).unwrap();
         CORPUS.with(|(articles, index)| {
-            let mut found: Vec<u32> = index.search(&query, Order::Date).unwrap();
+            let mut bookmarked = Bitset::empty(articles.len());
+            for n in (0..articles.len() as u32).filter(|&n| is_bookmarked(n)) {
+                bookmarked.insert(n);
+            }
+            let limits = SearchLimits {
+                bookmarked: Some(&bookmarked),
+                ..SearchLimits::default()
+            };
+            let mut found: Vec<u32> = index.search_within(&query, Order::Date, limits).unwrap();
             found.sort_unstable();
             let expected: Vec<u32> = (0..articles.len() as u32)
-                .filter(|&n| satisfies(&articles[n as usize], &query))
+                .filter(|&n| satisfies(n, &articles[n as usize], &query))
                 .collect();
             prop_assert_eq!(found, expected, "query {:?}", text);
             Ok(())

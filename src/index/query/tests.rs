@@ -77,14 +77,16 @@ fn between(from: Date, to: Date) -> Clause {
     days(Some(from), Some(to))
 }
 
+const BOOKMARKED: Clause = Clause::Bookmarked { negated: false };
+
 /// The same clause, excluded.
 fn not(mut clause: Clause) -> Clause {
     match &mut clause {
         Clause::Word { negated, .. }
         | Clause::Phrase { negated, .. }
         | Clause::Source { negated, .. }
-        | Clause::Date { negated, .. } => *negated = true,
-        Clause::Bookmarked => panic!("is:bookmarked cannot be negated"),
+        | Clause::Date { negated, .. }
+        | Clause::Bookmarked { negated } => *negated = true,
     }
     clause
 }
@@ -397,21 +399,28 @@ fn malformed_dates_are_errors() {
 
 #[test]
 fn bookmarked() {
-    assert_eq!(clauses("is:bookmarked"), vec![Clause::Bookmarked]);
+    assert_eq!(clauses("is:bookmarked"), vec![BOOKMARKED]);
     assert_eq!(
         clauses("IS:Bookmarked حرب"),
-        vec![Clause::Bookmarked, typing("حرب")]
+        vec![BOOKMARKED, typing("حرب")]
     );
+    assert_eq!(
+        clauses("x -is:bookmarked"),
+        vec![word("x"), not(BOOKMARKED)]
+    );
+    for (text, uses) in [
+        ("is:bookmarked", true),
+        ("حرب -is:bookmarked", true),
+        ("حرب src:okaz date:2021", false),
+        ("\"is:bookmarked\"", false),
+        ("", false),
+    ] {
+        let query = parse(text, TODAY, Outlets::embedded()).unwrap();
+        assert_eq!(query.uses_bookmarks(), uses, "{text}");
+    }
     assert_eq!(
         error("is:read"),
         ("unknown `is:read` (use is:bookmarked)".into(), "read")
-    );
-    assert_eq!(
-        error("x -is:bookmarked"),
-        (
-            "`is:bookmarked` cannot be excluded".into(),
-            "-is:bookmarked"
-        )
     );
     assert_eq!(
         error("is:"),
@@ -458,7 +467,7 @@ fn everything_together() {
             not(phrase(&["الأمم", "المتحدة"])),
             source(&["enabbaladi"]),
             between(date(2020, 1, 1), date(2021, 6, 30)),
-            Clause::Bookmarked,
+            BOOKMARKED,
             not(word("sana")),
             typing("حل"),
         ]
