@@ -115,6 +115,15 @@ pub struct NewBookmark {
 }
 
 impl NewBookmark {
+    /// The same bookmark with `note` (none, or an empty one: no note), for a note typed
+    /// after the passage was chosen.
+    pub fn with_note(self, note: Option<String>) -> Self {
+        Self {
+            note: note.filter(|n| !n.trim().is_empty()),
+            ..self
+        }
+    }
+
     /// A bookmark of the chars `range` of `article`, whose logical body is `body`. An
     /// empty note is no note.
     pub fn new(

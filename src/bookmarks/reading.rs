@@ -84,6 +84,17 @@ impl ReadingState {
         self.articles.get(id.as_str())?.position.as_ref()
     }
 
+    /// Marks the article read or unread in this copy only: what the reader shows at once,
+    /// while [`ReadingStore::set_read`] saves the same change.
+    pub fn mark(&mut self, id: &ArticleId, read: bool) {
+        let _ = self.change(id, |entry| entry.read = read);
+    }
+
+    /// Records a reading position in this copy only (see [`ReadingState::mark`]).
+    pub fn place(&mut self, id: &ArticleId, position: ReadingPosition) {
+        let _ = self.change(id, |entry| entry.position = Some(position));
+    }
+
     /// Applies a change to one article's entry; entries that hold nothing are dropped.
     fn change(&mut self, id: &ArticleId, edit: impl FnOnce(&mut ArticleReading)) -> Change<Self> {
         let entry = self.articles.entry(id.as_str().to_owned()).or_default();

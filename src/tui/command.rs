@@ -42,6 +42,18 @@ pub enum Command {
     SelectParagraphs,
     /// Copy the selected passage (or the paragraph at the top) to the clipboard.
     Copy,
+    /// Bookmark the selected passage (or the paragraph at the top).
+    Bookmark,
+    /// The same, with a note.
+    BookmarkWithNote,
+    /// Show the bookmarks.
+    Bookmarks,
+    /// Mark the article read or unread.
+    ToggleRead,
+    /// The next unread article.
+    NextUnread,
+    /// The previous unread article.
+    PreviousUnread,
     /// Show or hide the list of keys.
     Help,
     /// Leave qari.
@@ -50,7 +62,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in the order the help overlay lists them.
-    pub const ALL: [Command; 21] = [
+    pub const ALL: [Command; 27] = [
         Command::MoveDown,
         Command::MoveUp,
         Command::Open,
@@ -70,6 +82,12 @@ impl Command {
         Command::SelectSentences,
         Command::SelectParagraphs,
         Command::Copy,
+        Command::Bookmark,
+        Command::BookmarkWithNote,
+        Command::Bookmarks,
+        Command::ToggleRead,
+        Command::NextUnread,
+        Command::PreviousUnread,
         Command::Help,
         Command::Quit,
     ];
@@ -96,6 +114,12 @@ impl Command {
             Command::SelectSentences => "select a passage by sentence (j/k extend)",
             Command::SelectParagraphs => "select a passage by paragraph (j/k extend)",
             Command::Copy => "copy the passage to the clipboard (OSC 52)",
+            Command::Bookmark => "bookmark the passage (or paragraph)",
+            Command::BookmarkWithNote => "bookmark it with a note",
+            Command::Bookmarks => "bookmarks (Enter e d u / inside)",
+            Command::ToggleRead => "mark read / unread",
+            Command::NextUnread => "next unread article",
+            Command::PreviousUnread => "previous unread article",
             Command::Help => "this help",
             Command::Quit => "quit",
         }

@@ -84,6 +84,12 @@ impl Default for KeyMap {
             (Key::char('v'), SelectSentences),
             (Key::char('V'), SelectParagraphs),
             (Key::char('y'), Copy),
+            (Key::char('b'), Bookmark),
+            (Key::char('B'), BookmarkWithNote),
+            (Key::char('\''), Bookmarks),
+            (Key::char('m'), ToggleRead),
+            (Key::char(']'), NextUnread),
+            (Key::char('['), PreviousUnread),
             (Key::char('?'), Help),
             (Key::char('q'), Quit),
             (

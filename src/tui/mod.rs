@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod command;
+pub mod effects;
 pub mod events;
 pub mod filter;
 pub mod geometry;
@@ -23,6 +24,7 @@ use ratatui::layout::Rect;
 
 use self::app::{App, Display};
 use self::command::Command;
+use self::effects::Stores;
 use self::events::Event;
 use self::keymap::KeyMap;
 use self::search::SearchWorker;
@@ -50,6 +52,16 @@ pub fn run(corpus: Corpus, display_args: &DisplayArgs) -> anyhow::Result<()> {
     let searcher = SearchWorker::spawn(report.clone())?;
     let mut session = TerminalSession::start(display.bidi)?;
     let mut app = App::new(corpus, display, session.screen.get_frame().area());
+    let stores = match Stores::open() {
+        Ok(stores) => {
+            stores.load_into(&mut app);
+            Some(stores)
+        }
+        Err(err) => {
+            app.message = Some(format!("bookmarks unavailable: {err}"));
+            None
+        }
+    };
     // The list is usable at once; the index arrives when it is built.
     let articles = Arc::clone(&app.articles);
     std::thread::Builder::new()
@@ -81,13 +93,8 @@ pub fn run(corpus: Corpus, display_args: &DisplayArgs) -> anyhow::Result<()> {
             },
         };
         match event {
-            Some(Event::Key(key)) if app.filter.editing && app.overlay.is_none() => {
-                app.edit_filter(&key)
-            }
-            Some(Event::Key(key)) => match key_command(&app, &keymap, &key) {
-                Some(command) => app.handle(command),
-                None => continue,
-            },
+            Some(Event::Key(key)) if !press(&mut app, &keymap, &key) => continue,
+            Some(Event::Key(_)) => {}
             Some(Event::IndexProgress(done)) if !app.set_index_progress(done) => continue,
             Some(Event::IndexProgress(_)) => {}
             Some(Event::IndexReady(index)) => app.set_index(index),
@@ -99,6 +106,12 @@ pub fn run(corpus: Corpus, display_args: &DisplayArgs) -> anyhow::Result<()> {
             }
             Some(Event::Hangup | Event::Terminate) => break,
             None => {}
+        }
+        if app.should_quit() {
+            app.remember_position();
+        }
+        if let Some(stores) = &stores {
+            stores.apply(&mut app);
         }
         if app.should_quit() {
             break;
@@ -120,6 +133,30 @@ pub fn run(corpus: Corpus, display_args: &DisplayArgs) -> anyhow::Result<()> {
     }
     session.restore();
     Ok(())
+}
+
+/// Gives a key press to whatever has the keyboard: the note being typed, the bookmarks
+/// pane, the filter bar, or else the command the key map binds it to. Says whether the
+/// key did anything (an unbound key does not).
+pub fn press(app: &mut App, keymap: &KeyMap, key: &KeyEvent) -> bool {
+    // Ctrl-C quits from anywhere; plain letters belong to whatever reads text.
+    let quit = key
+        .modifiers
+        .contains(crossterm::event::KeyModifiers::CONTROL)
+        && keymap.command(key) == Some(Command::Quit);
+    if app.note_input.is_some() && !quit {
+        app.edit_note(key);
+    } else if app.bookmarks_pane.is_some() && !quit {
+        app.pane_key(key);
+    } else if app.filter.editing && app.overlay.is_none() && !quit {
+        app.edit_filter(key);
+    } else {
+        match key_command(app, keymap, key) {
+            Some(command) => app.handle(command),
+            None => return false,
+        }
+    }
+    true
 }
 
 /// The command a key press stands for. While an overlay is shown, any key (bound or not)

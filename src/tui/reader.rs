@@ -41,6 +41,8 @@ pub struct Reader {
     pub matches: Vec<usize>,
     /// For each line, the logical byte ranges of the filter's words on it.
     pub marks: Vec<Vec<Range<usize>>>,
+    /// For each line, whether it shows part of a bookmarked passage.
+    pub bookmarked: Vec<bool>,
 }
 
 impl Reader {
@@ -52,6 +54,7 @@ impl Reader {
             scroll: 0,
             matches: Vec::new(),
             marks: Vec::new(),
+            bookmarked: Vec::new(),
         }
     }
 

@@ -9,7 +9,7 @@ use std::sync::mpsc::{self, Sender};
 
 use super::events::Event;
 use crate::index::query::Query;
-use crate::index::{Index, Order, SearchError, SearchLimits};
+use crate::index::{Bitset, Index, Order, SearchError, SearchLimits};
 
 /// A query to run, numbered so that its answer can be matched with it.
 #[derive(Debug)]
@@ -22,6 +22,8 @@ pub struct SearchRequest {
     pub order: Order,
     /// Where.
     pub index: Arc<Index>,
+    /// The articles with bookmarks, for `is:bookmarked`.
+    pub bookmarked: Option<Arc<Bitset>>,
 }
 
 /// What a [`SearchRequest`] found.
@@ -40,7 +42,7 @@ impl SearchRequest {
     pub fn run(self, stop: &(dyn Fn() -> bool + Sync)) -> SearchAnswer {
         let limits = SearchLimits {
             stop: Some(stop),
-            ..SearchLimits::default()
+            bookmarked: self.bookmarked.as_deref(),
         };
         let found = self.index.search_within(&self.query, self.order, limits);
         SearchAnswer {
@@ -128,6 +130,7 @@ mod tests {
             query: parse(text, today, Outlets::embedded()).unwrap(),
             order: Order::Date,
             index: Arc::clone(index),
+            bookmarked: None,
         }
     }
 

@@ -12,13 +12,8 @@ use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 
 fn key(app: &mut App, code: KeyCode) {
-    let keymap = KeyMap::default();
     let event = KeyEvent::new(code, KeyModifiers::NONE);
-    if app.filter.editing {
-        app.edit_filter(&event);
-    } else if let Some(command) = qari::tui::key_command(app, &keymap, &event) {
-        app.handle(command);
-    }
+    qari::tui::press(app, &KeyMap::default(), &event);
     qari::tui::search::settle(app);
 }
 

@@ -3,7 +3,9 @@
 mod bidi_conformance;
 mod bookmarked_list;
 mod bookmarks;
+mod bookmarks_e2e;
 mod bookmarks_safety;
+mod bookmarks_ui;
 mod cli;
 mod corpus;
 mod corpus_screens;

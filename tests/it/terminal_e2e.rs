@@ -242,10 +242,11 @@ fn start_tiny_then_grow(tiny: (u16, u16), grown: (u16, u16)) {
         );
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
-    // Every command once at the tiny size, ending in the state the reference is in.
+    // Every command once at the tiny size, ending in the state the reference is in
+    // (Enter marks the article read; m marks it unread again).
     // (Not Esc: followed at once by another key, it reads as Alt and that key.)
     tmux.keys(&[
-        "?", "x", "Tab", "j", "Space", "G", "g", "h", "Enter", "h", "t",
+        "?", "x", "Tab", "j", "Space", "G", "g", "h", "Enter", "m", "h", "t",
     ]);
     // And its transpose, for good measure.
     tmux.resize(tiny.1, tiny.0);

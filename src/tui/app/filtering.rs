@@ -9,7 +9,7 @@ use super::App;
 use crate::cli::today;
 use crate::corpus::sources::Outlets;
 use crate::index::query::parse;
-use crate::index::{Index, SearchError};
+use crate::index::{Bitset, Index, SearchError};
 use crate::tui::filter::{Edit, Filter};
 use crate::tui::geometry::Pane;
 use crate::tui::search::{SearchAnswer, SearchRequest};
@@ -117,10 +117,20 @@ impl App {
                     query,
                     order: self.order,
                     index: Arc::clone(index),
+                    bookmarked: Some(Arc::new(self.bookmarked_set())),
                 });
                 self.searching = true;
             }
         }
+    }
+
+    /// The articles that have bookmarks, numbered as the index numbers them.
+    fn bookmarked_set(&self) -> Bitset {
+        let mut set = Bitset::empty(self.articles.len());
+        for &article in self.bookmarked_articles.keys() {
+            set.insert(article as u32);
+        }
+        set
     }
 
     /// The list shows new rows: the highlight stays on the article it was on if it is

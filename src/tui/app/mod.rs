@@ -8,16 +8,23 @@ use super::geometry::{Areas, Pane};
 use std::sync::Arc;
 
 use super::filter::Filter;
+use std::collections::HashMap;
+
 use super::search::SearchRequest;
 use super::selection::{Selection, SelectionUnit};
 use crate::article::{Article, BodyView, sort_newest_first};
+use crate::bookmarks::{Bookmark, ReadingState};
 use crate::corpus::{Corpus, Skipped};
 use crate::index::query::Query;
 use crate::index::{Index, Order};
 use crate::text::{Alignment, BaseDirection, BidiMode, LayoutOptions, Shaping, Tashkeel};
 
+mod bookmarking;
 mod filtering;
 mod passages;
+mod reading;
+
+pub use bookmarking::{BookmarksPane, Effect, NoteInput, NoteTarget};
 
 pub use super::reader::{LineKind, Reader, ReaderLine};
 
@@ -102,6 +109,20 @@ pub struct App {
     pub selection: Option<Selection>,
     /// Text to put on the clipboard, waiting for the event loop to send it.
     clipboard: Option<String>,
+    /// Every bookmark in the store.
+    pub bookmarks: Vec<Bookmark>,
+    /// Article number → its bookmarks (indices into `bookmarks`).
+    pub bookmarked_articles: HashMap<usize, Vec<usize>>,
+    /// The note being typed, if any.
+    pub note_input: Option<NoteInput>,
+    /// The bookmarks pane, when open.
+    pub bookmarks_pane: Option<BookmarksPane>,
+    /// What has been read, and where.
+    pub reading: ReadingState,
+    /// Changes to the stores, waiting for the event loop.
+    effects: Vec<Effect>,
+    /// The help overlay's page, when the keys do not fit on one.
+    pub help_page: usize,
     quit: bool,
 }
 
@@ -134,6 +155,13 @@ impl App {
             filter_malformed: false,
             selection: None,
             clipboard: None,
+            bookmarks: Vec::new(),
+            bookmarked_articles: HashMap::new(),
+            note_input: None,
+            bookmarks_pane: None,
+            reading: ReadingState::default(),
+            effects: Vec::new(),
+            help_page: 0,
             quit: false,
         };
         if !app.articles.is_empty() {
@@ -178,9 +206,14 @@ impl App {
     /// Applies one command.
     pub fn handle(&mut self, command: Command) {
         self.message = None;
+        if self.overlay == Some(Overlay::Help) && command == Command::PageDown {
+            self.help_page += 1;
+            return;
+        }
         if self.overlay.is_some() {
             // Any key closes an overlay; only quitting also acts.
             self.overlay = None;
+            self.help_page = 0;
             if command == Command::Quit {
                 self.quit = true;
             }
@@ -205,6 +238,12 @@ impl App {
             Command::SelectSentences => self.select(SelectionUnit::Sentence),
             Command::SelectParagraphs => self.select(SelectionUnit::Paragraph),
             Command::Copy => self.copy_passage(),
+            Command::Bookmark => self.bookmark(false),
+            Command::BookmarkWithNote => self.bookmark(true),
+            Command::Bookmarks => self.toggle_bookmarks_pane(),
+            Command::ToggleRead => self.toggle_read(),
+            Command::NextUnread => self.jump_to_unread(true),
+            Command::PreviousUnread => self.jump_to_unread(false),
             Command::LoadErrors => self.overlay = Some(Overlay::LoadErrors),
             Command::ToggleRaw => {
                 self.body_view = match self.body_view {
@@ -240,13 +279,17 @@ impl App {
                 Pane::List => Pane::Reader,
                 Pane::Reader => Pane::List,
             }),
-            Command::Back => self.focus_pane(Pane::List),
+            Command::Back => {
+                self.remember_position();
+                self.focus_pane(Pane::List);
+            }
             Command::Open if self.focus == Pane::List => {
                 if let Some(article) = self.selected_article() {
                     if self.reader.as_ref().map(|r| r.article) != Some(article) {
                         self.open(article);
                     }
                     self.focus_pane(Pane::Reader);
+                    self.start_reading();
                 }
             }
             Command::NextMatch | Command::PreviousMatch => {
@@ -351,6 +394,9 @@ impl App {
     }
 
     fn open(&mut self, article: usize) {
+        if self.reader.as_ref().is_some_and(|r| r.article != article) {
+            self.remember_position();
+        }
         self.selection = None;
         self.reader = Some(Reader::new(article));
         self.relayout();
@@ -370,6 +416,7 @@ impl App {
         let article = &self.articles[reader.article];
         reader.lay_out(article, self.body_view, &options);
         reader.find_matches(article, self.query.as_ref());
+        self.mark_bookmarked_lines();
         let max = self.max_scroll();
         if let Some(reader) = self.reader.as_mut() {
             reader.scroll = reader.scroll.min(max);

@@ -13,6 +13,8 @@ use crate::tui::keymap::KeyMap;
 pub struct HelpOverlay<'a> {
     /// The bindings to list.
     pub keymap: &'a KeyMap,
+    /// Which page, when they do not fit at once (counted modulo the pages).
+    pub page: usize,
 }
 
 impl Widget for HelpOverlay<'_> {
@@ -28,10 +30,28 @@ impl Widget for HelpOverlay<'_> {
             .map(|(_, command)| command.description().chars().count())
             .max()
             .unwrap_or(0);
+        // One column; when the screen is too short for every key, pages that Space
+        // turns (the title says so).
+        let room = usize::from(area.height.saturating_sub(2)).max(1);
+        let pages = entries.len().div_ceil(room).max(1);
+        let page = self.page % pages;
+        let shown: Vec<_> = entries.iter().skip(page * room).take(room).collect();
+        let title = if pages > 1 {
+            format!(
+                " keys {}/{pages} · Space more · other keys close ",
+                page + 1
+            )
+        } else {
+            " keys · any key closes ".to_owned()
+        };
         let width = (key_width + text_width + 6).min(usize::from(u16::MAX)) as u16;
-        let height = (entries.len() + 2).min(usize::from(u16::MAX)) as u16;
-        let inner = popup(area, buf, width, height, " keys · any key closes ");
-        for (row, (keys, command)) in entries.iter().enumerate().take(usize::from(inner.height)) {
+        let height = (shown.len() + 2).min(usize::from(u16::MAX)) as u16;
+        let inner = popup(area, buf, width, height, &title);
+        for (row, (keys, command)) in shown
+            .into_iter()
+            .enumerate()
+            .take(usize::from(inner.height))
+        {
             let y = inner.y + row as u16;
             let line = format!(" {keys:<key_width$}  {}", command.description());
             buf.set_stringn(

@@ -90,7 +90,17 @@ impl Widget for ListPane<'_> {
                 );
             }
             let title = single_line(&article.title, &title_options);
-            draw_line(buf, cell(columns.title), &title, style);
+            // Unread: bold, and a dot in the margin, so it shows without colour.
+            let unread = !app.is_read(app.shown[index] as usize);
+            let title_style = if unread {
+                style.add_modifier(Modifier::BOLD)
+            } else {
+                style
+            };
+            draw_line(buf, cell(columns.title), &title, title_style);
+            if unread && rows.right() < area.right() {
+                buf.set_string(rows.right(), y, "•", Style::default());
+            }
         }
     }
 }

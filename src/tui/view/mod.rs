@@ -1,6 +1,7 @@
 //! Drawing: pure functions from the state to a frame. Nothing here changes state or
 //! touches the terminal, so every screen can be checked with ratatui's `TestBackend`.
 
+mod bookmarks;
 mod cells;
 mod help;
 mod list;
@@ -44,9 +45,17 @@ impl Widget for Screen<'_> {
             reader::ReaderPane { app: self.app }.render(reader, buf);
         }
         status::StatusLine { app: self.app }.render(areas.status, buf);
+        if self.app.bookmarks_pane.is_some() {
+            let above_status = Rect {
+                height: area.height.saturating_sub(1),
+                ..area
+            };
+            bookmarks::BookmarksOverlay { app: self.app }.render(above_status, buf);
+        }
         match self.app.overlay {
             Some(Overlay::Help) => help::HelpOverlay {
                 keymap: self.keymap,
+                page: self.app.help_page,
             }
             .render(area, buf),
             Some(Overlay::LoadErrors) => {

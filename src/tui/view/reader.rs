@@ -97,6 +97,17 @@ impl Widget for ReaderPane<'_> {
                     .collect(),
                 _ => Vec::new(),
             };
+            if reader.bookmarked.get(first + row) == Some(&true) {
+                // The passage's side: the right margin for right-to-left text.
+                let x = if line.line.rtl {
+                    text.right()
+                } else {
+                    text.x.saturating_sub(1)
+                };
+                if x >= area.x && x < area.right() {
+                    buf.set_string(x, row_area.y, "▐", Style::default().fg(Color::Cyan));
+                }
+            }
             draw_styled_line(buf, row_area, &line.line, |cell| {
                 let mut cell_style = style;
                 if overlaps(cell, marks) {

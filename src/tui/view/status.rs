@@ -9,6 +9,7 @@ use super::cells::draw_line;
 use super::grouped;
 use crate::text::{Alignment, VisualLine, single_line};
 use crate::tui::app::App;
+use crate::tui::filter::Filter;
 
 /// The bottom row.
 pub struct StatusLine<'a> {
@@ -25,22 +26,28 @@ impl Widget for StatusLine<'_> {
         let style = Style::default().add_modifier(Modifier::REVERSED);
         buf.set_style(area, style);
         let mut x = area.x;
-        let mut left = if app.filter.editing || app.filter.is_active() {
-            // The filter bar: "/", the text shaped and ordered, then the count.
-            let line = query_line(app, area.width);
-            buf.set_stringn(area.x + 1, area.y, "/", 1, style);
+        let typed = typing(app);
+        if let Some((label, editor)) = typed {
+            // A line being typed: its label, then the text shaped and ordered.
+            let line = typed_line(app, editor, area.width);
+            buf.set_stringn(area.x + 1, area.y, label, label.len(), style);
+            let start = text_start(area, label);
             let start = Rect {
-                x: area.x + 3,
-                width: area.width.saturating_sub(3),
+                x: start,
+                width: area.right().saturating_sub(start),
                 ..area
             };
             draw_line(buf, start, &line, style);
             x = start.x + (line.width() as u16).min(start.width) + 1;
+        }
+        let mut left = if typed.is_some_and(|(_, e)| std::ptr::eq(e, &app.filter)) {
             format!(
                 " {} of {}",
                 grouped(app.shown.len()),
                 grouped(app.articles.len())
             )
+        } else if typed.is_some() {
+            String::new()
         } else if app.shown.is_empty() {
             " no articles".to_owned()
         } else {
@@ -59,6 +66,12 @@ impl Widget for StatusLine<'_> {
         }
         if app.is_searching() {
             left.push_str(" · searching…");
+        }
+        if typed.is_none() {
+            let unread = app.unread_count();
+            if unread > 0 {
+                left.push_str(&format!(" · {} unread", grouped(unread)));
+            }
         }
         if let Some(error) = &app.filter.error {
             left.push_str(" · ");
@@ -91,25 +104,43 @@ impl Widget for StatusLine<'_> {
     }
 }
 
-/// The filter text as the bar draws it: at most half the row, left-aligned.
-fn query_line(app: &App, row_width: u16) -> VisualLine {
+/// The line being typed, if any, with its label: a note, the bookmarks pane's filter,
+/// or the filter bar (shown while it applies, even when not being edited).
+fn typing(app: &App) -> Option<(&'static str, &Filter)> {
+    if let Some(input) = &app.note_input {
+        return Some(("note:", &input.editor));
+    }
+    if let Some(pane) = &app.bookmarks_pane {
+        return pane.filter.editing.then_some(("/", &pane.filter));
+    }
+    (app.filter.editing || app.filter.is_active()).then_some(("/", &app.filter))
+}
+
+/// The column where typed text starts, after its label and a space.
+fn text_start(area: Rect, label: &str) -> u16 {
+    area.x + 2 + label.len() as u16
+}
+
+/// The typed text as the bar draws it: at most half the row, left-aligned.
+fn typed_line(app: &App, editor: &Filter, row_width: u16) -> VisualLine {
     let options = crate::text::LayoutOptions {
         alignment: Alignment::Left,
         ..app.display.layout(usize::from(row_width / 2).max(1))
     };
-    single_line(&app.filter.text, &options)
+    single_line(&editor.text, &options)
 }
 
-/// Where the terminal cursor goes while the filter is edited: beside the character
-/// before it, on the side the next character will appear (left of an Arabic letter).
+/// Where the terminal cursor goes while text is typed: beside the character before it,
+/// on the side the next character will appear (left of an Arabic letter).
 pub fn filter_cursor(app: &App, status: Rect) -> Option<(u16, u16)> {
-    if !app.filter.editing || status.height == 0 {
+    let (label, editor) = typing(app)?;
+    if !editor.editing || status.height == 0 {
         return None;
     }
-    let line = query_line(app, status.width);
-    let start = status.x + 3;
-    let cursor = app.filter.cursor;
-    let before = app.filter.text[..cursor].chars().next_back();
+    let line = typed_line(app, editor, status.width);
+    let start = text_start(status, label);
+    let cursor = editor.cursor;
+    let before = editor.text[..cursor].chars().next_back();
     let mut x = usize::from(start);
     for cell in &line.cells {
         if before.is_some()

@@ -1,0 +1,392 @@
+//! Bookmarks as the reader sees them: making one from the selection (with a note or
+//! not), the bookmarks pane, and which articles and lines have bookmarks. Changes to the
+//! store are requested as [`Effect`]s, which the event loop carries out and answers with
+//! the store's new contents.
+
+use std::collections::HashMap;
+
+use crossterm::event::{KeyCode, KeyEvent};
+
+use super::App;
+use crate::article::ArticleId;
+use crate::article::BodyView;
+use crate::bookmarks::{
+    Anchor, ArticleLookup, Bookmark, BookmarkId, LogicalBody, NewBookmark, ParaOffset,
+    ReadingPosition,
+};
+use crate::tui::filter::{Edit, Filter};
+use crate::tui::geometry::Pane;
+use crate::tui::reader::LineKind;
+
+/// A change to the stores, for the event loop to make.
+#[derive(Debug)]
+pub enum Effect {
+    /// Save a new bookmark.
+    AddBookmark(Box<NewBookmark>),
+    /// Delete one.
+    DeleteBookmark(BookmarkId),
+    /// Put a deleted one back.
+    RestoreBookmark(Box<Bookmark>),
+    /// Change a note (none: no note).
+    EditNote(BookmarkId, Option<String>),
+    /// Mark an article read or unread.
+    SetRead(ArticleId, bool),
+    /// Remember where the reader was in an article.
+    SetPosition(ArticleId, ReadingPosition),
+}
+
+/// The note being typed, and what it is for.
+#[derive(Debug)]
+pub struct NoteInput {
+    /// The text and cursor.
+    pub editor: Filter,
+    /// What the note goes to.
+    pub target: NoteTarget,
+}
+
+/// What a note being typed goes to.
+#[derive(Debug)]
+pub enum NoteTarget {
+    /// A bookmark still to be made.
+    New(Box<NewBookmark>),
+    /// An existing bookmark.
+    Existing(BookmarkId),
+}
+
+/// The bookmarks pane.
+#[derive(Debug, Default)]
+pub struct BookmarksPane {
+    /// The highlighted row, an index into [`App::pane_rows`].
+    pub selected: usize,
+    /// Text that rows must contain (title, passage or note).
+    pub filter: Filter,
+    /// Bookmarks deleted since the pane opened, last deleted last, for `u`.
+    pub deleted: Vec<Bookmark>,
+}
+
+impl App {
+    /// The store's bookmarks, as just loaded or changed.
+    pub fn set_bookmarks(&mut self, bookmarks: Vec<Bookmark>) {
+        let lookup = ArticleLookup::new(&self.articles);
+        self.bookmarked_articles = HashMap::new();
+        for (i, bookmark) in bookmarks.iter().enumerate() {
+            if let Some((article, _)) = lookup.find(bookmark) {
+                self.bookmarked_articles.entry(article).or_default().push(i);
+            }
+        }
+        self.bookmarks = bookmarks;
+        self.mark_bookmarked_lines();
+        if self.filter.is_active() {
+            // is:bookmarked may hold other articles now.
+            self.refilter();
+        }
+        if let Some(pane) = self.bookmarks_pane.as_mut() {
+            pane.selected = pane.selected.min(self.bookmarks.len().saturating_sub(1));
+        }
+    }
+
+    /// The effects waiting for the event loop.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    /// Where a bookmark's passage is in its article now: the article's number and the
+    /// char range in its logical body; none for an orphaned bookmark or a missing article.
+    pub fn bookmark_place(&self, bookmark: usize) -> Option<(usize, std::ops::Range<usize>)> {
+        let (article, _) = self
+            .bookmarked_articles
+            .iter()
+            .find(|(_, marks)| marks.contains(&bookmark))
+            .map(|(&a, m)| (a, m))?;
+        let body = LogicalBody::of(&self.articles[article]);
+        match self.bookmarks[bookmark].anchor(&body) {
+            Anchor::Anchored { range, .. } => Some((article, range)),
+            Anchor::Orphaned => None,
+        }
+    }
+
+    /// Marks the open article's lines that show a bookmarked passage.
+    pub(super) fn mark_bookmarked_lines(&mut self) {
+        let Some(reader) = self.reader.as_mut() else {
+            return;
+        };
+        reader.bookmarked = vec![false; reader.lines.len()];
+        let Some(marks) = self.bookmarked_articles.get(&reader.article) else {
+            return;
+        };
+        let article = &self.articles[reader.article];
+        let body = LogicalBody::of(article);
+        let clean: Vec<usize> = (0..article.paragraphs.len())
+            .filter(|&p| !article.paragraphs[p].boilerplate)
+            .collect();
+        for &mark in marks {
+            let Anchor::Anchored { range, .. } = self.bookmarks[mark].anchor(&body) else {
+                continue;
+            };
+            for (part, bytes) in body.paragraph_parts(range) {
+                let paragraph = clean[part];
+                for (i, line) in reader.lines.iter().enumerate() {
+                    if line.kind == LineKind::Paragraph(paragraph)
+                        && line.line.logical.start < bytes.end
+                        && bytes.start < line.line.logical.end.max(line.line.logical.start + 1)
+                    {
+                        reader.bookmarked[i] = true;
+                    }
+                }
+            }
+        }
+    }
+
+    /// `b` and `B`: bookmark the selection, or the paragraph at the top of the reader;
+    /// `B` asks for a note first.
+    pub(super) fn bookmark(&mut self, with_note: bool) {
+        if self.focus != Pane::Reader {
+            self.message = Some("open an article to bookmark in it (Enter)".to_owned());
+            return;
+        }
+        let Some(new) = self.new_bookmark() else {
+            return;
+        };
+        if with_note {
+            self.note_input = Some(NoteInput {
+                editor: Filter {
+                    editing: true,
+                    ..Filter::default()
+                },
+                target: NoteTarget::New(Box::new(new)),
+            });
+        } else {
+            self.effects.push(Effect::AddBookmark(Box::new(new)));
+            self.message = Some("bookmarked".to_owned());
+        }
+        self.selection = None;
+    }
+
+    /// A bookmark of the selected passage, or of the paragraph at the top.
+    fn new_bookmark(&mut self) -> Option<NewBookmark> {
+        let reader = self.reader.as_ref()?;
+        let article = &self.articles[reader.article];
+        let body = LogicalBody::of(article);
+        let clean: Vec<usize> = (0..article.paragraphs.len())
+            .filter(|&p| !article.paragraphs[p].boilerplate)
+            .collect();
+        let passages = match &self.selection {
+            Some(selection) => selection.passages(),
+            None => {
+                let paragraph = reader.lines[reader.scroll.min(reader.lines.len())..]
+                    .iter()
+                    .find_map(|line| match line.kind {
+                        LineKind::Paragraph(p) => Some(p),
+                        _ => None,
+                    })?;
+                let text = &article.paragraphs[paragraph].text;
+                let start = text.len() - text.trim_start().len();
+                vec![crate::tui::selection::Passage {
+                    paragraph,
+                    range: start..text.trim_end().len(),
+                }]
+            }
+        };
+        let char_at = |paragraph: usize, byte: usize| {
+            let part = clean.iter().position(|&p| p == paragraph)?;
+            body.char_offset(ParaOffset {
+                paragraph: part,
+                byte,
+            })
+        };
+        let (first, last) = (passages.first()?, passages.last()?);
+        let range = match (
+            char_at(first.paragraph, first.range.start),
+            char_at(last.paragraph, last.range.end),
+        ) {
+            (Some(start), Some(end)) => start..end,
+            _ => {
+                self.message = Some("boilerplate cannot be bookmarked (r: clean view)".to_owned());
+                return None;
+            }
+        };
+        match NewBookmark::new(article, &body, range, None) {
+            Ok(new) => Some(new),
+            Err(err) => {
+                self.message = Some(format!("cannot bookmark: {err}"));
+                None
+            }
+        }
+    }
+
+    /// A key while a note is being typed: Enter saves it, Esc drops it (and, for a new
+    /// bookmark, the bookmark).
+    pub fn edit_note(&mut self, key: &KeyEvent) {
+        let Some(input) = self.note_input.as_mut() else {
+            return;
+        };
+        match input.editor.edit(key) {
+            Edit::Keep => {
+                let Some(input) = self.note_input.take() else {
+                    return;
+                };
+                let note = Some(input.editor.text.trim().to_owned()).filter(|n| !n.is_empty());
+                match input.target {
+                    NoteTarget::New(new) => {
+                        self.effects
+                            .push(Effect::AddBookmark(Box::new(new.with_note(note))));
+                        self.message = Some("bookmarked with a note".to_owned());
+                    }
+                    NoteTarget::Existing(id) => {
+                        self.effects.push(Effect::EditNote(id, note));
+                        self.message = Some("note saved".to_owned());
+                    }
+                }
+            }
+            Edit::Clear => {
+                self.note_input = None;
+                self.message = Some("cancelled".to_owned());
+            }
+            Edit::Changed | Edit::Moved | Edit::Ignored => {}
+        }
+    }
+
+    /// The bookmarks the pane lists, as indices into [`App::bookmarks`], newest first,
+    /// those that contain the pane's filter text.
+    pub fn pane_rows(&self) -> Vec<usize> {
+        let needle = self
+            .bookmarks_pane
+            .as_ref()
+            .map(|p| p.filter.text.trim().to_owned())
+            .unwrap_or_default();
+        (0..self.bookmarks.len())
+            .rev()
+            .filter(|&i| {
+                let b = &self.bookmarks[i];
+                needle.is_empty()
+                    || b.quote.exact.contains(&needle)
+                    || b.article.title.contains(&needle)
+                    || b.note.as_deref().is_some_and(|n| n.contains(&needle))
+            })
+            .collect()
+    }
+
+    /// `'`: opens the bookmarks pane, or closes it.
+    pub(super) fn toggle_bookmarks_pane(&mut self) {
+        self.bookmarks_pane = match self.bookmarks_pane.take() {
+            Some(_) => None,
+            None => Some(BookmarksPane::default()),
+        };
+    }
+
+    /// A key while the bookmarks pane is open.
+    pub fn pane_key(&mut self, key: &KeyEvent) {
+        let rows = self.pane_rows();
+        let Some(pane) = self.bookmarks_pane.as_mut() else {
+            return;
+        };
+        if pane.filter.editing {
+            match pane.filter.edit(key) {
+                Edit::Keep => pane.filter.editing = false,
+                Edit::Clear => pane.filter = Filter::default(),
+                Edit::Changed => pane.selected = 0,
+                Edit::Moved | Edit::Ignored => {}
+            }
+            return;
+        }
+        let current = rows.get(pane.selected).copied();
+        match key.code {
+            KeyCode::Char('j') | KeyCode::Down => {
+                pane.selected = (pane.selected + 1).min(rows.len().saturating_sub(1));
+            }
+            KeyCode::Char('k') | KeyCode::Up => pane.selected = pane.selected.saturating_sub(1),
+            KeyCode::Char('/') => {
+                pane.filter.editing = true;
+                pane.filter.cursor = pane.filter.text.len();
+            }
+            KeyCode::Char('d') => {
+                if let Some(i) = current {
+                    let bookmark = self.bookmarks[i].clone();
+                    self.effects
+                        .push(Effect::DeleteBookmark(bookmark.id.clone()));
+                    pane.deleted.push(bookmark);
+                    self.message = Some("deleted (u: undo)".to_owned());
+                }
+            }
+            KeyCode::Char('u') => match pane.deleted.pop() {
+                Some(bookmark) => {
+                    self.effects
+                        .push(Effect::RestoreBookmark(Box::new(bookmark)));
+                    self.message = Some("restored".to_owned());
+                }
+                None => self.message = Some("nothing to undo".to_owned()),
+            },
+            KeyCode::Char('e') => {
+                if let Some(i) = current {
+                    let note = self.bookmarks[i].note.clone().unwrap_or_default();
+                    self.note_input = Some(NoteInput {
+                        editor: Filter {
+                            cursor: note.len(),
+                            text: note,
+                            editing: true,
+                            error: None,
+                        },
+                        target: NoteTarget::Existing(self.bookmarks[i].id.clone()),
+                    });
+                }
+            }
+            KeyCode::Enter => {
+                if let Some(i) = current {
+                    self.jump_to_bookmark(i);
+                }
+            }
+            KeyCode::Esc | KeyCode::Char('\'') | KeyCode::Char('q') => {
+                self.bookmarks_pane = None;
+            }
+            _ => {}
+        }
+    }
+
+    /// Opens a bookmark's article in the reader, scrolled to its passage.
+    fn jump_to_bookmark(&mut self, bookmark: usize) {
+        let Some((article, range)) = self.bookmark_place(bookmark) else {
+            self.message = Some("orphaned: its passage is no longer in the article".to_owned());
+            return;
+        };
+        self.bookmarks_pane = None;
+        if !self.shown.contains(&(article as u32)) {
+            // The filter hides it: show everything again rather than a hidden article.
+            self.filter = Filter::default();
+            self.refilter();
+        }
+        if let Some(row) = self.shown.iter().position(|&n| n as usize == article) {
+            self.selected = row;
+        }
+        self.open(article);
+        self.focus_pane(Pane::Reader);
+        self.body_view = BodyView::Clean;
+        self.relayout();
+        self.scroll_to_char(range.start);
+    }
+
+    /// Scrolls the reader so that char `offset` of the logical body is on the top line.
+    pub(super) fn scroll_to_char(&mut self, offset: usize) {
+        let max = self.max_scroll();
+        let Some(reader) = self.reader.as_mut() else {
+            return;
+        };
+        let article = &self.articles[reader.article];
+        let body = LogicalBody::of(article);
+        let Some(at) = body.para_offset(offset) else {
+            return;
+        };
+        let clean: Vec<usize> = (0..article.paragraphs.len())
+            .filter(|&p| !article.paragraphs[p].boilerplate)
+            .collect();
+        let Some(&paragraph) = clean.get(at.paragraph) else {
+            return;
+        };
+        if let Some(line) = reader
+            .lines
+            .iter()
+            .position(|l| l.kind == LineKind::Paragraph(paragraph) && l.line.logical.end > at.byte)
+        {
+            reader.scroll = line.min(max);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+//! Reading state in the reader: an article opened is read, `m` toggles it, `]` and `[`
+//! go to the next and previous unread one, and an article reopens where it was left.
+
+use super::App;
+use super::bookmarking::Effect;
+use crate::bookmarks::{LogicalBody, ParaOffset, ReadingPosition, ReadingState};
+use crate::tui::reader::LineKind;
+
+impl App {
+    /// The reading state, as loaded or changed.
+    pub fn set_reading(&mut self, reading: ReadingState) {
+        self.reading = reading;
+    }
+
+    /// Whether article `n` has been read.
+    pub fn is_read(&self, n: usize) -> bool {
+        self.reading.is_read(&self.articles[n].id)
+    }
+
+    /// Unread articles among those the list shows.
+    pub fn unread_count(&self) -> usize {
+        self.shown
+            .iter()
+            .filter(|&&n| !self.is_read(n as usize))
+            .count()
+    }
+
+    /// The reader is given the open article: it is read from now on, and it scrolls to
+    /// where it was left last time.
+    pub(super) fn start_reading(&mut self) {
+        let Some(article) = self.reader.as_ref().map(|r| r.article) else {
+            return;
+        };
+        let id = self.articles[article].id.clone();
+        if !self.reading.is_read(&id) {
+            self.reading.mark(&id, true);
+            self.effects.push(Effect::SetRead(id.clone(), true));
+        }
+        if let Some(position) = self.reading.position(&id) {
+            let body = LogicalBody::of(&self.articles[article]);
+            let offset = position.find_in(&body);
+            self.scroll_to_char(offset);
+        }
+    }
+
+    /// Remembers where the reader is in the open article, if it has been read there.
+    pub fn remember_position(&mut self) {
+        let Some(reader) = self.reader.as_ref() else {
+            return;
+        };
+        let article = &self.articles[reader.article];
+        if !self.reading.is_read(&article.id) {
+            return;
+        }
+        let top = reader.lines[reader.scroll.min(reader.lines.len())..]
+            .iter()
+            .find_map(|line| match line.kind {
+                LineKind::Paragraph(p) => Some((p, line.line.logical.start)),
+                _ => None,
+            });
+        let body = LogicalBody::of(article);
+        let offset = top
+            .and_then(|(paragraph, byte)| {
+                let part = article.paragraphs[..paragraph]
+                    .iter()
+                    .filter(|p| !p.boilerplate)
+                    .count();
+                body.char_offset(ParaOffset {
+                    paragraph: part,
+                    byte,
+                })
+            })
+            .unwrap_or(0);
+        let position = ReadingPosition::at(&body, offset);
+        if self.reading.position(&article.id) != Some(&position) {
+            self.reading.place(&article.id, position.clone());
+            self.effects
+                .push(Effect::SetPosition(article.id.clone(), position));
+        }
+    }
+
+    /// `m`: the highlighted (or open) article becomes unread, or read.
+    pub(super) fn toggle_read(&mut self) {
+        let article = match self.focus {
+            crate::tui::geometry::Pane::Reader => self.reader.as_ref().map(|r| r.article),
+            crate::tui::geometry::Pane::List => self.selected_article(),
+        };
+        let Some(article) = article else {
+            return;
+        };
+        let id = self.articles[article].id.clone();
+        let read = !self.reading.is_read(&id);
+        self.reading.mark(&id, read);
+        self.effects.push(Effect::SetRead(id, read));
+        self.message = Some(if read { "marked read" } else { "marked unread" }.to_owned());
+    }
+
+    /// `]` and `[`: the next (or previous) unread article in the list.
+    pub(super) fn jump_to_unread(&mut self, forward: bool) {
+        let unread = |row: &usize| !self.is_read(self.shown[*row] as usize);
+        let found = if forward {
+            (self.selected + 1..self.shown.len()).find(unread)
+        } else {
+            (0..self.selected).rev().find(unread)
+        };
+        match found {
+            Some(row) => {
+                self.remember_position();
+                self.selected = row;
+                let article = self.shown[row] as usize;
+                self.open(article);
+                if self.focus == crate::tui::geometry::Pane::Reader {
+                    self.start_reading();
+                }
+            }
+            None => self.message = Some("no more unread articles".to_owned()),
+        }
+    }
+}
