@@ -104,13 +104,25 @@ struct Share {
     /// Per term number: articles holding it, and its positions.
     entry_counts: Vec<u32>,
     position_counts: Vec<u32>,
-    /// Per term number: the last article it was seen in, to count each article once.
-    last_doc: Vec<u32>,
+    /// Per term number, while reading: what `entry_counts` and `position_counts` get at
+    /// the end, kept side by side so that counting a word touches one cache line.
+    tallies: Vec<Tally>,
     /// Every word's term number, in order, with [`PARAGRAPH_END`] after each paragraph.
     stream: Vec<u32>,
     /// Where each article's words end in `stream`.
     ends: Vec<usize>,
     lengths: Vec<u32>,
+}
+
+/// One term's counts in a share, while it is read.
+#[derive(Clone, Copy)]
+struct Tally {
+    /// The last article it was seen in, to count each article once.
+    last_doc: u32,
+    /// Articles holding it.
+    entries: u32,
+    /// Its occurrences.
+    positions: u32,
 }
 
 /// A short term as a dictionary key, compared as three machine words in place: nearly
@@ -138,7 +150,7 @@ impl Share {
             terms: Vec::new(),
             entry_counts: Vec::new(),
             position_counts: Vec::new(),
-            last_doc: Vec::new(),
+            tallies: Vec::new(),
             stream: Vec::new(),
             ends: Vec::with_capacity(articles.len()),
             lengths: Vec::with_capacity(articles.len()),
@@ -169,7 +181,9 @@ impl Share {
                 count.add(ReadCount::EVERY);
             }
         }
-        share.last_doc = Vec::new();
+        let tallies = std::mem::take(&mut share.tallies);
+        share.entry_counts = tallies.iter().map(|t| t.entries).collect();
+        share.position_counts = tallies.iter().map(|t| t.positions).collect();
         share.numbers = foldhash::HashMap::default();
         share.long_numbers = foldhash::HashMap::default();
         share
@@ -180,24 +194,33 @@ impl Share {
         let next = self.terms.len() as u32;
         let number = match InlineTerm::new(term) {
             Some(key) => *self.numbers.entry(key).or_insert(next),
-            None => *self.long_numbers.entry(term.into()).or_insert(next),
+            None => match self.long_numbers.get(term) {
+                Some(&number) => number,
+                None => {
+                    self.long_numbers.insert(term.into(), next);
+                    next
+                }
+            },
         };
         if number == next {
             self.terms.push(term.into());
-            self.entry_counts.push(0);
-            self.position_counts.push(0);
-            self.last_doc.push(u32::MAX);
+            self.tallies.push(Tally {
+                last_doc: u32::MAX,
+                entries: 0,
+                positions: 0,
+            });
         }
         number
     }
 
     fn count(&mut self, number: u32, doc: u32) {
         let n = number as usize;
-        if self.last_doc[n] != doc {
-            self.last_doc[n] = doc;
-            self.entry_counts[n] += 1;
+        let tally = &mut self.tallies[n];
+        if tally.last_doc != doc {
+            tally.last_doc = doc;
+            tally.entries += 1;
         }
-        self.position_counts[n] += 1;
+        tally.positions += 1;
     }
 }
 
