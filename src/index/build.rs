@@ -95,18 +95,15 @@ impl ReadCount<'_> {
 
 /// A share of the articles read into term numbers of its own dictionary.
 struct Share {
-    /// Short term → its number in this share.
-    numbers: foldhash::HashMap<InlineTerm, u32>,
-    /// Terms too long for an [`InlineTerm`] → their numbers.
-    long_numbers: foldhash::HashMap<Box<str>, u32>,
+    /// Short term → its number and counts in this share.
+    numbers: foldhash::HashMap<InlineTerm, Tally>,
+    /// Terms too long for an [`InlineTerm`] → their numbers and counts.
+    long_numbers: foldhash::HashMap<Box<str>, Tally>,
     /// Number → term.
     terms: Vec<Box<str>>,
     /// Per term number: articles holding it, and its positions.
     entry_counts: Vec<u32>,
     position_counts: Vec<u32>,
-    /// Per term number, while reading: what `entry_counts` and `position_counts` get at
-    /// the end, kept side by side so that counting a word touches one cache line.
-    tallies: Vec<Tally>,
     /// Every word's term number, in order, with [`PARAGRAPH_END`] after each paragraph.
     stream: Vec<u32>,
     /// Where each article's words end in `stream`.
@@ -114,9 +111,11 @@ struct Share {
     lengths: Vec<u32>,
 }
 
-/// One term's counts in a share, while it is read.
+/// One term's number and counts in a share, while it is read.
 #[derive(Clone, Copy)]
 struct Tally {
+    /// Its number in the share.
+    number: u32,
     /// The last article it was seen in, to count each article once.
     last_doc: u32,
     /// Articles holding it.
@@ -150,7 +149,6 @@ impl Share {
             terms: Vec::new(),
             entry_counts: Vec::new(),
             position_counts: Vec::new(),
-            tallies: Vec::new(),
             stream: Vec::new(),
             ends: Vec::with_capacity(articles.len()),
             lengths: Vec::with_capacity(articles.len()),
@@ -167,8 +165,7 @@ impl Share {
             for text in texts {
                 let mut found = words(text);
                 while let Some(word) = found.next_word() {
-                    let number = share.number(word.normalized);
-                    share.count(number, doc as u32);
+                    let number = share.count(word.normalized, doc as u32);
                     share.stream.push(number);
                     length += 1;
                 }
@@ -181,46 +178,49 @@ impl Share {
                 count.add(ReadCount::EVERY);
             }
         }
-        let tallies = std::mem::take(&mut share.tallies);
-        share.entry_counts = tallies.iter().map(|t| t.entries).collect();
-        share.position_counts = tallies.iter().map(|t| t.positions).collect();
+        share.entry_counts = vec![0; share.terms.len()];
+        share.position_counts = vec![0; share.terms.len()];
+        for tally in share.numbers.values().chain(share.long_numbers.values()) {
+            share.entry_counts[tally.number as usize] = tally.entries;
+            share.position_counts[tally.number as usize] = tally.positions;
+        }
         share.numbers = foldhash::HashMap::default();
         share.long_numbers = foldhash::HashMap::default();
         share
     }
 
-    /// The number of `term`, given it if new.
-    fn number(&mut self, term: &str) -> u32 {
+    /// The number of `term`, given it if new, with the word counted for article `doc`.
+    /// The counts live in the dictionary beside the number, so that the probe that finds
+    /// the number has brought them into the cache too.
+    fn count(&mut self, term: &str, doc: u32) -> u32 {
         let next = self.terms.len() as u32;
-        let number = match InlineTerm::new(term) {
-            Some(key) => *self.numbers.entry(key).or_insert(next),
-            None => match self.long_numbers.get(term) {
-                Some(&number) => number,
-                None => {
-                    self.long_numbers.insert(term.into(), next);
-                    next
-                }
-            },
+        let fresh = Tally {
+            number: next,
+            last_doc: u32::MAX,
+            entries: 0,
+            positions: 0,
         };
-        if number == next {
-            self.terms.push(term.into());
-            self.tallies.push(Tally {
-                last_doc: u32::MAX,
-                entries: 0,
-                positions: 0,
-            });
-        }
-        number
-    }
-
-    fn count(&mut self, number: u32, doc: u32) {
-        let n = number as usize;
-        let tally = &mut self.tallies[n];
+        let tally = match InlineTerm::new(term) {
+            Some(key) => self.numbers.entry(key).or_insert(fresh),
+            None => {
+                if !self.long_numbers.contains_key(term) {
+                    self.long_numbers.insert(term.into(), fresh);
+                }
+                self.long_numbers
+                    .get_mut(term)
+                    .unwrap_or_else(|| unreachable!())
+            }
+        };
         if tally.last_doc != doc {
             tally.last_doc = doc;
             tally.entries += 1;
         }
         tally.positions += 1;
+        let number = tally.number;
+        if number == next {
+            self.terms.push(term.into());
+        }
+        number
     }
 }
 
