@@ -1,7 +1,7 @@
 //! Bookmarks in a real terminal: a passage of two sentences selected, copied with OSC 52
 //! (the bytes qari sends, captured with tmux `pipe-pane`, decode to the passage's logical
-//! text) and bookmarked with an Arabic note; after a restart the bookmarks pane shows it
-//! and Enter opens the article at the passage.
+//! text) and bookmarked with an Arabic note; after a restart the article is read, the
+//! bookmarks pane shows the bookmark and Enter opens the article at the passage.
 
 use std::time::{Duration, Instant};
 
@@ -69,7 +69,11 @@ fn a_passage_is_copied_and_bookmarked_with_a_note_and_found_again_after_a_restar
     // A new qari: the pane lists it, Enter opens the article at the passage.
     tmux.type_line("clear");
     tmux.type_line(&qari_command(&[]));
-    tmux.wait_for(|s| s.contains("article 1 of 5"));
+    // The article opened before is read now: one fewer unread, its row without the dot.
+    let list = tmux.wait_for(|s| s.contains("article 1 of 5"));
+    assert!(list.contains("4 unread"), "{list}");
+    assert!(!list.lines().nth(3).unwrap().contains('•'), "{list}");
+    assert!(list.lines().nth(2).unwrap().contains('•'), "{list}");
     tmux.keys(&["'"]);
     let pane = tmux.wait_for(|s| s.contains("bookmarks · 1"));
     assert!(pane.contains(&shaped_note), "{pane}");
