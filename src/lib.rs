@@ -7,6 +7,7 @@
 //! - [`index`]: the in-memory search index and the filter language.
 //! - [`bookmarks`]: bookmarked passages and reading state, anchored and stored safely.
 //! - [`paths`]: where qari keeps its files.
+//! - [`config`]: the configuration file, its defaults and its mistakes.
 //!
 //! The front end draws what the core computes:
 //! - [`cli`]: the command line, and the `list` and `show` commands.
@@ -17,6 +18,7 @@
 pub mod article;
 pub mod bookmarks;
 pub mod cli;
+pub mod config;
 pub mod corpus;
 pub mod index;
 pub mod paths;

@@ -8,6 +8,20 @@ use std::path::PathBuf;
 /// The environment variable that moves the data folder (bookmarks, reading state).
 pub const DATA_DIR_VAR: &str = "QARI_DATA_DIR";
 
+/// The environment variable that names the configuration file.
+pub const CONFIG_VAR: &str = "QARI_CONFIG";
+
+/// The configuration file: `QARI_CONFIG` when set and not empty, else the platform's
+/// (`$XDG_CONFIG_HOME/qari/config.toml`, by default `~/.config/qari/config.toml`);
+/// none when there is no home folder.
+pub fn config_file() -> Option<PathBuf> {
+    match std::env::var_os(CONFIG_VAR) {
+        Some(file) if !file.is_empty() => Some(PathBuf::from(file)),
+        _ => directories::ProjectDirs::from("", "", "qari")
+            .map(|dirs| dirs.config_dir().join("config.toml")),
+    }
+}
+
 /// Why qari does not know where to keep its data.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum PathsError {

@@ -5,39 +5,68 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::config::{BidiSetting, Config, ThemeName};
 use crate::text::{BaseDirection, BidiMode, Shaping};
 
 /// A terminal reader for Arabic news.
 #[derive(Debug, Parser)]
-#[command(name = "qari", version, about, args_conflicts_with_subcommands = true)]
+#[command(name = "qari", version, about, subcommand_precedence_over_arg = true)]
 pub struct Cli {
     /// What to do; with none, the reader opens.
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Article files and folders to open; with none, the embedded sample.
+    /// Article files and folders to open; with none, the configuration's `corpus`, else
+    /// the embedded sample.
     pub paths: Vec<PathBuf>,
+    /// Print the default configuration, with what each setting means, and exit.
+    #[arg(long)]
+    pub print_default_config: bool,
     /// How text is drawn.
     #[command(flatten)]
     pub display: DisplayArgs,
 }
 
 /// Options shared by the reader and every command.
-#[derive(Debug, Args, Clone, Copy, Default)]
+#[derive(Debug, Args, Clone, Default)]
 pub struct DisplayArgs {
-    /// Who reorders Arabic: qari (`app`), or a terminal that does bidi itself.
-    #[arg(long, global = true, value_enum, default_value_t = BidiArg::App)]
-    pub bidi: BidiArg,
+    /// Who reorders Arabic: qari (`app`), a terminal that does bidi itself (`terminal`),
+    /// or `auto` (terminal for mlterm and Konsole); default: the configuration's, `app`.
+    #[arg(long, global = true, value_enum)]
+    pub bidi: Option<BidiArg>,
     /// Do not turn Arabic letters into presentation forms.
     #[arg(long, global = true)]
     pub no_shape: bool,
+    /// The configuration file (default: QARI_CONFIG, else ~/.config/qari/config.toml).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Colours: dark, light or mono (default: the configuration's, dark; NO_COLOR: mono).
+    #[arg(long, global = true, value_enum)]
+    pub theme: Option<ThemeArg>,
 }
 
 impl DisplayArgs {
-    /// The bidi mode asked for.
-    pub fn bidi_mode(&self) -> BidiMode {
-        match self.bidi {
-            BidiArg::App => BidiMode::App,
-            BidiArg::Terminal => BidiMode::Terminal,
+    /// The bidi mode asked for: on the command line, else in the configuration, with
+    /// `auto` decided from the environment.
+    pub fn bidi_mode(&self, config: &Config) -> BidiMode {
+        let asked = match self.bidi {
+            Some(BidiArg::App) => BidiSetting::App,
+            Some(BidiArg::Terminal) => BidiSetting::Terminal,
+            Some(BidiArg::Auto) => BidiSetting::Auto,
+            None => config.bidi,
+        };
+        match asked.resolve(|name| std::env::var(name).ok()) {
+            BidiSetting::Terminal => BidiMode::Terminal,
+            BidiSetting::App | BidiSetting::Auto => BidiMode::App,
+        }
+    }
+
+    /// The theme asked for: on the command line, else in the configuration.
+    pub fn theme(&self, config: &Config) -> ThemeName {
+        match self.theme {
+            Some(ThemeArg::Dark) => ThemeName::Dark,
+            Some(ThemeArg::Light) => ThemeName::Light,
+            Some(ThemeArg::Mono) => ThemeName::Mono,
+            None => config.theme,
         }
     }
 
@@ -59,6 +88,19 @@ pub enum BidiArg {
     App,
     /// Logical, unshaped text for terminals that do bidi themselves.
     Terminal,
+    /// `terminal` for mlterm and Konsole, which say who they are; `app` elsewhere.
+    Auto,
+}
+
+/// `--theme`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    /// Colours for a dark background.
+    Dark,
+    /// Colours for a light background.
+    Light,
+    /// No colour.
+    Mono,
 }
 
 /// The subcommands.

@@ -14,18 +14,35 @@ use std::process::ExitCode;
 pub use args::{
     BaseDirArg, BidiArg, BookmarksAction, BookmarksAddArgs, BookmarksArgs, BookmarksExportArgs,
     BookmarksListArgs, Cli, Command, DisplayArgs, ExportFormat, ListArgs, ShowArgs, SortArg,
+    ThemeArg,
 };
 pub use list::today;
 
+use std::sync::OnceLock;
+
+use crate::config::{Config, DEFAULT_CONFIG};
 use crate::corpus::{self, Corpus};
 use crate::text::visible;
 
 /// Runs what the command line asks for and returns the exit code (DESIGN §6: 0 ok,
 /// 1 runtime error; clap has already answered usage errors with 2).
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    if cli.print_default_config {
+        write_stdout(|out| out.write_all(DEFAULT_CONFIG.as_bytes()))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if cli.command.is_some() && !cli.paths.is_empty() {
+        eprintln!("qari: paths go after the command (qari list PATH...); see qari --help");
+        return Ok(ExitCode::from(2));
+    }
+    let (loaded, problem) = Config::load(cli.display.config.as_deref());
+    if let Some(problem) = &problem {
+        eprintln!("qari: {}", visible(&problem.to_string()));
+    }
+    let _ = CONFIG.set(loaded);
     match cli.command {
         Some(Command::List(args)) => list::run(&args),
-        Some(Command::Show(args)) => show::run(&args, &cli.display),
+        Some(Command::Show(args)) => show::run(&args, &cli.display, config()),
         Some(Command::Bookmarks(args)) => bookmarks::run(&args),
         None => {
             let corpus = load_corpus(&cli.paths);
@@ -33,18 +50,36 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 report_skipped(&corpus);
                 anyhow::bail!("no article could be loaded");
             }
-            crate::tui::run(corpus, &cli.display)?;
+            let config = config();
+            let settings = crate::tui::Settings {
+                bidi: cli.display.bidi_mode(config),
+                shaping: cli.display.shaping(),
+                theme: cli.display.theme(config),
+                config,
+                problem: problem.map(|p| p.to_string()),
+            };
+            crate::tui::run(corpus, &settings)?;
             Ok(ExitCode::SUCCESS)
         }
     }
 }
 
-/// The articles under `paths`, or the embedded sample when there are none.
+/// The configuration in effect, read once at start (defaults until then).
+static CONFIG: OnceLock<Config> = OnceLock::new();
+
+fn config() -> &'static Config {
+    CONFIG.get_or_init(Config::defaults)
+}
+
+/// The articles under `paths`; with none, those of the configuration's `corpus`, else
+/// the embedded sample.
 fn load_corpus(paths: &[PathBuf]) -> Corpus {
-    if paths.is_empty() {
-        corpus::load_sample()
-    } else {
+    if !paths.is_empty() {
         corpus::load_paths(paths)
+    } else if !config().corpus.is_empty() {
+        corpus::load_paths(&config().corpus)
+    } else {
+        corpus::load_sample()
     }
 }
 

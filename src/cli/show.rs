@@ -6,16 +6,21 @@ use std::process::ExitCode;
 
 use super::{DisplayArgs, ShowArgs, load_corpus, report_skipped, write_stdout};
 use crate::article::BodyView;
+use crate::config::Config;
 use crate::corpus;
 use crate::text::{Alignment, LayoutOptions, Tashkeel, VisualLine, layout_body, layout_paragraph};
 
 /// Width when neither `--width` nor a terminal says otherwise.
 const DEFAULT_WIDTH: usize = 80;
 
-pub(super) fn run(args: &ShowArgs, display: &DisplayArgs) -> anyhow::Result<ExitCode> {
+pub(super) fn run(
+    args: &ShowArgs,
+    display: &DisplayArgs,
+    config: &Config,
+) -> anyhow::Result<ExitCode> {
     let options = LayoutOptions {
         width: args.width.unwrap_or_else(terminal_width),
-        bidi: display.bidi_mode(),
+        bidi: display.bidi_mode(config),
         shaping: display.shaping(),
         tashkeel: Tashkeel::Shown,
         base: args.base_dir.into(),

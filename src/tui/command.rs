@@ -26,6 +26,8 @@ pub enum Command {
     ToggleTashkeel,
     /// Show the raw text, boilerplate included, or hide it again.
     ToggleRaw,
+    /// Who reorders right-to-left text: qari, or the terminal.
+    ToggleBidi,
     /// List the files that could not be loaded.
     LoadErrors,
     /// Type a filter (words, src:, date:).
@@ -62,7 +64,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in the order the help overlay lists them.
-    pub const ALL: [Command; 27] = [
+    pub const ALL: [Command; 28] = [
         Command::MoveDown,
         Command::MoveUp,
         Command::Open,
@@ -74,6 +76,7 @@ impl Command {
         Command::Bottom,
         Command::ToggleTashkeel,
         Command::ToggleRaw,
+        Command::ToggleBidi,
         Command::LoadErrors,
         Command::Filter,
         Command::Sort,
@@ -92,6 +95,45 @@ impl Command {
         Command::Quit,
     ];
 
+    /// The command's name in the configuration file's `[keys]`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Command::MoveDown => "move_down",
+            Command::MoveUp => "move_up",
+            Command::Open => "open",
+            Command::Back => "back",
+            Command::SwitchPane => "switch_pane",
+            Command::PageDown => "page_down",
+            Command::PageUp => "page_up",
+            Command::Top => "top",
+            Command::Bottom => "bottom",
+            Command::ToggleTashkeel => "toggle_tashkeel",
+            Command::ToggleRaw => "toggle_raw",
+            Command::ToggleBidi => "toggle_bidi",
+            Command::LoadErrors => "load_errors",
+            Command::Filter => "filter",
+            Command::Sort => "sort",
+            Command::NextMatch => "next_match",
+            Command::PreviousMatch => "previous_match",
+            Command::SelectSentences => "select_sentences",
+            Command::SelectParagraphs => "select_paragraphs",
+            Command::Copy => "copy",
+            Command::Bookmark => "bookmark",
+            Command::BookmarkWithNote => "bookmark_with_note",
+            Command::Bookmarks => "bookmarks",
+            Command::ToggleRead => "toggle_read",
+            Command::NextUnread => "next_unread",
+            Command::PreviousUnread => "previous_unread",
+            Command::Help => "help",
+            Command::Quit => "quit",
+        }
+    }
+
+    /// The command a configuration file names.
+    pub fn from_name(name: &str) -> Option<Command> {
+        Command::ALL.into_iter().find(|c| c.name() == name)
+    }
+
     /// What the command does, for the help overlay.
     pub fn description(self) -> &'static str {
         match self {
@@ -106,6 +148,7 @@ impl Command {
             Command::Bottom => "last article / end of the text",
             Command::ToggleTashkeel => "hide / show tashkeel (harakat)",
             Command::ToggleRaw => "raw text (boilerplate shown) / clean",
+            Command::ToggleBidi => "who orders Arabic: qari / the terminal",
             Command::LoadErrors => "files that could not be loaded",
             Command::Filter => "filter: words, \"phrase\", -word, src:, date:",
             Command::Sort => "sort: newest first / best match first",

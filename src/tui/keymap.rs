@@ -4,6 +4,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::command::Command;
+use crate::config::{Config, KeyCodeName, KeyName};
 
 /// A key as bound: a code and the modifiers that must be held.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -12,18 +13,34 @@ pub struct Key {
     modifiers: KeyModifiers,
 }
 
+impl From<KeyName> for Key {
+    fn from(name: KeyName) -> Self {
+        let code = match name.code {
+            KeyCodeName::Char(c) => KeyCode::Char(c),
+            KeyCodeName::Down => KeyCode::Down,
+            KeyCodeName::Up => KeyCode::Up,
+            KeyCodeName::Left => KeyCode::Left,
+            KeyCodeName::Right => KeyCode::Right,
+            KeyCodeName::Enter => KeyCode::Enter,
+            KeyCodeName::Esc => KeyCode::Esc,
+            KeyCodeName::Tab => KeyCode::Tab,
+            KeyCodeName::Backspace => KeyCode::Backspace,
+            KeyCodeName::PageDown => KeyCode::PageDown,
+            KeyCodeName::PageUp => KeyCode::PageUp,
+            KeyCodeName::Home => KeyCode::Home,
+            KeyCodeName::End => KeyCode::End,
+            KeyCodeName::F(n) => KeyCode::F(n),
+        };
+        let modifiers = if name.ctrl {
+            KeyModifiers::CONTROL
+        } else {
+            KeyModifiers::NONE
+        };
+        Self { code, modifiers }
+    }
+}
+
 impl Key {
-    const fn plain(code: KeyCode) -> Self {
-        Self {
-            code,
-            modifiers: KeyModifiers::NONE,
-        }
-    }
-
-    const fn char(c: char) -> Self {
-        Self::plain(KeyCode::Char(c))
-    }
-
     /// How the help overlay writes the key.
     pub fn label(&self) -> String {
         let name = match self.code {
@@ -38,6 +55,10 @@ impl Key {
             KeyCode::PageUp => "PgUp".to_owned(),
             KeyCode::Home => "Home".to_owned(),
             KeyCode::End => "End".to_owned(),
+            KeyCode::Left => "←".to_owned(),
+            KeyCode::Right => "→".to_owned(),
+            KeyCode::Backspace => "Backspace".to_owned(),
+            KeyCode::F(n) => format!("F{n}"),
             other => format!("{other:?}"),
         };
         if self.modifiers.contains(KeyModifiers::CONTROL) {
@@ -55,56 +76,25 @@ pub struct KeyMap {
 }
 
 impl Default for KeyMap {
+    /// The bindings of the documented default configuration (DESIGN §7).
     fn default() -> Self {
-        use Command::*;
-        let bindings = vec![
-            (Key::char('j'), MoveDown),
-            (Key::plain(KeyCode::Down), MoveDown),
-            (Key::char('k'), MoveUp),
-            (Key::plain(KeyCode::Up), MoveUp),
-            (Key::plain(KeyCode::Enter), Open),
-            (Key::char('l'), Open),
-            (Key::char('h'), Back),
-            (Key::plain(KeyCode::Esc), Back),
-            (Key::plain(KeyCode::Tab), SwitchPane),
-            (Key::char(' '), PageDown),
-            (Key::plain(KeyCode::PageDown), PageDown),
-            (Key::plain(KeyCode::PageUp), PageUp),
-            (Key::char('g'), Top),
-            (Key::plain(KeyCode::Home), Top),
-            (Key::char('G'), Bottom),
-            (Key::plain(KeyCode::End), Bottom),
-            (Key::char('t'), ToggleTashkeel),
-            (Key::char('r'), ToggleRaw),
-            (Key::char('e'), LoadErrors),
-            (Key::char('/'), Filter),
-            (Key::char('s'), Sort),
-            (Key::char('n'), NextMatch),
-            (Key::char('N'), PreviousMatch),
-            (Key::char('v'), SelectSentences),
-            (Key::char('V'), SelectParagraphs),
-            (Key::char('y'), Copy),
-            (Key::char('b'), Bookmark),
-            (Key::char('B'), BookmarkWithNote),
-            (Key::char('\''), Bookmarks),
-            (Key::char('m'), ToggleRead),
-            (Key::char(']'), NextUnread),
-            (Key::char('['), PreviousUnread),
-            (Key::char('?'), Help),
-            (Key::char('q'), Quit),
-            (
-                Key {
-                    code: KeyCode::Char('c'),
-                    modifiers: KeyModifiers::CONTROL,
-                },
-                Quit,
-            ),
-        ];
-        Self { bindings }
+        Self::from_config(&Config::defaults())
     }
 }
 
 impl KeyMap {
+    /// The bindings a configuration asks for. Command names were checked against the
+    /// defaults when the file was read; one unknown here (none can be) is left out.
+    pub fn from_config(config: &Config) -> Self {
+        let bindings = config
+            .keys
+            .iter()
+            .filter_map(|(name, keys)| Some((Command::from_name(name)?, keys)))
+            .flat_map(|(command, keys)| keys.iter().map(move |key| (Key::from(*key), command)))
+            .collect();
+        Self { bindings }
+    }
+
     /// The command bound to a key press, if any. Shift is implied by the character itself
     /// (`G`), so it is ignored when matching characters.
     pub fn command(&self, event: &KeyEvent) -> Option<Command> {
@@ -157,6 +147,46 @@ mod tests {
             Some(Command::Quit)
         );
         assert_eq!(press(KeyCode::Char('c'), KeyModifiers::NONE), None);
+    }
+
+    #[test]
+    fn the_default_configuration_names_every_command_once() {
+        let defaults = Config::defaults();
+        let names: Vec<&str> = defaults
+            .keys
+            .iter()
+            .map(|(name, _)| name.as_str())
+            .collect();
+        let mut expected: Vec<&str> = Command::ALL.iter().map(|c| c.name()).collect();
+        assert_eq!(names.len(), expected.len());
+        expected.sort_unstable();
+        let mut sorted = names.clone();
+        sorted.sort_unstable();
+        assert_eq!(sorted, expected);
+    }
+
+    #[test]
+    fn a_configuration_rebinds_keys() {
+        let config = Config::parse(
+            "[keys]\nmove_down = [\"Ctrl-n\", \"F2\"]\n",
+            std::path::Path::new("c.toml"),
+        )
+        .unwrap();
+        let map = KeyMap::from_config(&config);
+        let press = |code, modifiers| map.command(&KeyEvent::new(code, modifiers));
+        assert_eq!(
+            press(KeyCode::Char('n'), KeyModifiers::CONTROL),
+            Some(Command::MoveDown)
+        );
+        assert_eq!(
+            press(KeyCode::F(2), KeyModifiers::NONE),
+            Some(Command::MoveDown)
+        );
+        assert_eq!(press(KeyCode::Char('j'), KeyModifiers::NONE), None);
+        assert_eq!(
+            press(KeyCode::Char('k'), KeyModifiers::NONE),
+            Some(Command::MoveUp)
+        );
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod reader;
 pub mod search;
 pub mod selection;
 pub mod terminal;
+pub mod theme;
 pub mod view;
 
 use std::sync::Arc;
@@ -29,10 +30,26 @@ use self::events::Event;
 use self::keymap::KeyMap;
 use self::search::SearchWorker;
 use self::terminal::TerminalSession;
+use self::theme::Theme;
 use self::view::Screen;
-use crate::cli::DisplayArgs;
+use crate::config::{Config, TashkeelSetting, ThemeName};
 use crate::corpus::Corpus;
 use crate::index::{Index, Progress};
+use crate::text::{BidiMode, Shaping, Tashkeel};
+
+/// How the reader is to look and behave, from the command line over the configuration.
+pub struct Settings<'a> {
+    /// Who reorders.
+    pub bidi: BidiMode,
+    /// Whether letters are shaped.
+    pub shaping: Shaping,
+    /// The colour theme asked for (the environment may reduce it to mono).
+    pub theme: ThemeName,
+    /// The rest: keys, tashkeel, date format.
+    pub config: &'a Config,
+    /// What was wrong with the configuration file, shown on the status line at start.
+    pub problem: Option<String>,
+}
 
 /// How long the screen waits for a search answer before it is drawn without one (and
 /// says "searching…"): about a frame, so that a fast query shows its results at once and
@@ -41,17 +58,23 @@ const FRAME_BUDGET: Duration = Duration::from_millis(16);
 
 /// Runs the reader on a corpus until the user quits, a signal arrives or the terminal
 /// goes away. The terminal is restored on every one of those paths.
-pub fn run(corpus: Corpus, display_args: &DisplayArgs) -> anyhow::Result<()> {
+pub fn run(corpus: Corpus, settings: &Settings) -> anyhow::Result<()> {
     let display = Display {
-        bidi: display_args.bidi_mode(),
-        shaping: display_args.shaping(),
-        ..Display::default()
+        bidi: settings.bidi,
+        shaping: settings.shaping,
+        tashkeel: match settings.config.tashkeel {
+            TashkeelSetting::Shown => Tashkeel::Shown,
+            TashkeelSetting::Hidden => Tashkeel::Hidden,
+        },
     };
-    let keymap = KeyMap::default();
+    let keymap = KeyMap::from_config(settings.config);
     let (report, events) = events::spawn()?;
     let searcher = SearchWorker::spawn(report.clone())?;
     let mut session = TerminalSession::start(display.bidi)?;
     let mut app = App::new(corpus, display, session.screen.get_frame().area());
+    app.theme = Theme::for_terminal(settings.theme, |name| std::env::var(name).ok());
+    app.date_format = settings.config.date_format.clone();
+    app.message = settings.problem.clone();
     let stores = match Stores::open() {
         Ok(stores) => {
             stores.load_into(&mut app);
@@ -115,6 +138,9 @@ pub fn run(corpus: Corpus, display_args: &DisplayArgs) -> anyhow::Result<()> {
         }
         if app.should_quit() {
             break;
+        }
+        if let Some(bidi) = app.take_bidi_change() {
+            session.set_bidi(bidi)?;
         }
         if let Some(text) = app.take_clipboard() {
             session.queue_clipboard(&text)?;

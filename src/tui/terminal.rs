@@ -10,6 +10,7 @@ use std::fs::File;
 use std::io::{self, Write};
 use std::os::fd::AsFd;
 use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crossterm::cursor::{MoveTo, Show};
 use crossterm::terminal::{
@@ -125,6 +126,18 @@ impl TerminalSession {
         write!(writer, "\x1b]52;c;{encoded}\x07")
     }
 
+    /// Tells the terminal who orders text from now on (BDSM, sent with the next frame),
+    /// and what to restore on the way out.
+    pub fn set_bidi(&mut self, bidi: BidiMode) -> io::Result<()> {
+        self.bidi = bidi;
+        APP_BIDI.store(bidi == BidiMode::App, Ordering::Relaxed);
+        let writer = self.screen.backend_mut().writer_mut();
+        writer.write_all(match bidi {
+            BidiMode::App => BIDI_EXPLICIT,
+            BidiMode::Terminal => BIDI_IMPLICIT,
+        })
+    }
+
     /// Sends what the last draw produced.
     pub fn commit(&mut self) -> io::Result<()> {
         self.screen.backend_mut().writer_mut().commit()
@@ -171,12 +184,21 @@ fn write_restore(out: &mut impl Write, bidi: BidiMode) -> io::Result<()> {
     )
 }
 
+/// Whether qari orders text now, for the panic hook: the mode can change while it runs.
+static APP_BIDI: AtomicBool = AtomicBool::new(false);
+
 fn install_panic_hook(bidi: BidiMode) {
     static ONCE: Once = Once::new();
+    APP_BIDI.store(bidi == BidiMode::App, Ordering::Relaxed);
     ONCE.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             let mut stdout = io::stdout();
+            let bidi = if APP_BIDI.load(Ordering::Relaxed) {
+                BidiMode::App
+            } else {
+                BidiMode::Terminal
+            };
             let _ = write_restore(&mut stdout, bidi);
             let _ = stdout.flush();
             let _ = disable_raw_mode();

@@ -12,6 +12,7 @@ use std::collections::HashMap;
 
 use super::search::SearchRequest;
 use super::selection::{Selection, SelectionUnit};
+use super::theme::Theme;
 use crate::article::{Article, BodyView, sort_newest_first};
 use crate::bookmarks::{Bookmark, ReadingState};
 use crate::corpus::{Corpus, Skipped};
@@ -123,6 +124,12 @@ pub struct App {
     effects: Vec<Effect>,
     /// The help overlay's page, when the keys do not fit on one.
     pub help_page: usize,
+    /// Colours and attributes of marks.
+    pub theme: Theme,
+    /// How days are written (strftime).
+    pub date_format: String,
+    /// Whether the bidi mode changed since the event loop last told the terminal.
+    bidi_changed: bool,
     quit: bool,
 }
 
@@ -162,6 +169,9 @@ impl App {
             reading: ReadingState::default(),
             effects: Vec::new(),
             help_page: 0,
+            theme: Theme::default(),
+            date_format: "%Y-%m-%d".to_owned(),
+            bidi_changed: false,
             quit: false,
         };
         if !app.articles.is_empty() {
@@ -183,6 +193,11 @@ impl App {
         {
             self.open(article);
         }
+    }
+
+    /// The bidi mode, if it changed since the last call: the terminal must be told.
+    pub fn take_bidi_change(&mut self) -> Option<BidiMode> {
+        std::mem::take(&mut self.bidi_changed).then_some(self.display.bidi)
     }
 
     /// Whether the user asked to leave.
@@ -256,6 +271,21 @@ impl App {
                     match self.body_view {
                         BodyView::Raw => "raw text: boilerplate shown",
                         BodyView::Clean => "boilerplate hidden",
+                    }
+                    .to_owned(),
+                );
+                self.relayout();
+            }
+            Command::ToggleBidi => {
+                self.display.bidi = match self.display.bidi {
+                    BidiMode::App => BidiMode::Terminal,
+                    BidiMode::Terminal => BidiMode::App,
+                };
+                self.bidi_changed = true;
+                self.message = Some(
+                    match self.display.bidi {
+                        BidiMode::App => "qari orders Arabic",
+                        BidiMode::Terminal => "the terminal orders Arabic",
                     }
                     .to_owned(),
                 );

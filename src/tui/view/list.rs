@@ -6,7 +6,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
 
 use super::cells::draw_line;
-use super::{date_label, grouped, header_style};
+use super::{date_label, date_width, grouped, header_style};
 use crate::text::single_line;
 use crate::tui::app::App;
 use crate::tui::geometry::{Areas, Pane};
@@ -39,7 +39,7 @@ impl Widget for ListPane<'_> {
         };
         let height = usize::from(rows.height);
         let first = (app.selected + 1).saturating_sub(height);
-        let columns = ListColumns::for_width(rows.width);
+        let columns = ListColumns::for_row(rows.width, date_width(&app.date_format));
         let title_options = app.display.layout(usize::from(columns.title.1));
         let source_options = app
             .display
@@ -77,7 +77,7 @@ impl Widget for ListPane<'_> {
                 ..row_area
             };
             if let Some(column) = columns.date {
-                let date = date_label(&article.date).unwrap_or_else(|| "-".to_owned());
+                let date = date_label(app, &article.date).unwrap_or_else(|| "-".to_owned());
                 buf.set_stringn(rows.x + column.0, y, &date, usize::from(column.1), style);
             }
             if let Some(column) = columns.source {
@@ -99,7 +99,7 @@ impl Widget for ListPane<'_> {
             };
             draw_line(buf, cell(columns.title), &title, title_style);
             if unread && rows.right() < area.right() {
-                buf.set_string(rows.right(), y, "•", Style::default());
+                buf.set_string(rows.right(), y, "•", app.theme.unread_mark);
             }
         }
     }
@@ -123,8 +123,13 @@ impl ListColumns {
     const DATE: u16 = 11;
     const SOURCE: u16 = 12;
 
-    /// The columns of a row `width` cells wide.
+    /// The columns of a row `width` cells wide, with ISO dates.
     pub fn for_width(width: u16) -> Self {
+        Self::for_row(width, Self::DATE)
+    }
+
+    /// The columns of a row `width` cells wide whose dates take `date_width` columns.
+    pub fn for_row(width: u16, date_width: u16) -> Self {
         let mut x = 0;
         let mut column = |wanted: u16, min_row: u16| {
             (width >= min_row).then(|| {
@@ -133,7 +138,7 @@ impl ListColumns {
                 at
             })
         };
-        let date = column(Self::DATE, 36);
+        let date = column(date_width, 25 + date_width);
         let source = column(Self::SOURCE, 56);
         Self {
             date,

@@ -111,14 +111,34 @@ fn grouped(n: usize) -> String {
 }
 
 /// A date as shown: `2021-01-18`, with `~` after it when it was inferred.
-fn date_label(date: &DateInfo) -> Option<String> {
+/// A day as the configuration's `date_format` writes it, with `~` when it was worked
+/// out rather than read.
+fn date_label(app: &App, date: &DateInfo) -> Option<String> {
     let day = date.date?;
     let mark = if date.confidence == DateConfidence::Inferred {
         "~"
     } else {
         ""
     };
-    Some(format!("{day}{mark}"))
+    Some(format!("{}{mark}", format_day(&app.date_format, day)))
+}
+
+/// `day` in `format` (checked when the configuration was read; ISO if it still fails).
+fn format_day(format: &str, day: jiff::civil::Date) -> String {
+    jiff::fmt::strtime::format(format.as_bytes(), day).unwrap_or_else(|_| day.to_string())
+}
+
+/// Columns a day takes in `format`, its `~` included: the widest of a few sample days
+/// (month and weekday names differ in length).
+fn date_width(format: &str) -> u16 {
+    [(2024, 9, 30), (2024, 12, 31), (2024, 5, 1), (2024, 2, 28)]
+        .iter()
+        .map(|&(y, m, d)| {
+            let text = format_day(format, jiff::civil::date(y, m, d));
+            unicode_width::UnicodeWidthStr::width(text.as_str())
+        })
+        .max()
+        .map_or(11, |w| (w + 1).min(40) as u16)
 }
 
 #[cfg(test)]

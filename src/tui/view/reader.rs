@@ -2,7 +2,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
 
 use super::cells::{draw_line, draw_styled_line, overlaps};
@@ -45,7 +45,7 @@ impl Widget for ReaderPane<'_> {
             label.push_str(&source.name);
             label.push('\u{2069}');
         }
-        if let Some(date) = date_label(&article.date) {
+        if let Some(date) = date_label(app, &article.date) {
             label.push_str(" · ");
             label.push_str(&date);
         }
@@ -105,7 +105,7 @@ impl Widget for ReaderPane<'_> {
                     text.x.saturating_sub(1)
                 };
                 if x >= area.x && x < area.right() {
-                    buf.set_string(x, row_area.y, "▐", Style::default().fg(Color::Cyan));
+                    buf.set_string(x, row_area.y, "▐", app.theme.bookmark_mark);
                 }
             }
             draw_styled_line(buf, row_area, &line.line, |cell| {
@@ -113,9 +113,7 @@ impl Widget for ReaderPane<'_> {
                 if overlaps(cell, marks) {
                     // Matches are underlined and bold as well as coloured: never colour
                     // alone.
-                    cell_style = cell_style
-                        .add_modifier(Modifier::UNDERLINED | Modifier::BOLD)
-                        .fg(Color::Yellow);
+                    cell_style = cell_style.patch(app.theme.matched);
                 }
                 if overlaps(cell, &selection) {
                     cell_style = cell_style.add_modifier(Modifier::REVERSED);
