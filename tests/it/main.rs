@@ -25,6 +25,8 @@ mod search;
 mod search_props;
 mod seeds;
 mod snapshots;
+mod ssh;
+mod sshd;
 mod support;
 mod terminal_e2e;
 mod tmux;

@@ -119,6 +119,17 @@ impl Tmux {
         self.run(&["pipe-pane"]);
     }
 
+    /// The value of a global server or session option (`default-terminal`…).
+    pub fn global_option(&self, name: &str) -> String {
+        let output = self.run(&["show-options", "-gv", name]);
+        assert!(
+            output.status.success(),
+            "tmux show-options {name}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8_lossy(&output.stdout).trim().to_owned()
+    }
+
     /// Resizes the window.
     pub fn resize(&self, width: u16, height: u16) {
         self.run(&[
