@@ -119,7 +119,7 @@ impl NewBookmark {
     /// after the passage was chosen.
     pub fn with_note(self, note: Option<String>) -> Self {
         Self {
-            note: note.filter(|n| !n.trim().is_empty()),
+            note: note.and_then(|n| clean_note(&n)),
             ..self
         }
     }
@@ -149,7 +149,7 @@ impl NewBookmark {
             article: ArticleSnapshot::of(article),
             quote,
             position: range.into(),
-            note: note.filter(|n| !n.is_empty()),
+            note: note.and_then(|n| clean_note(&n)),
         })
     }
 
@@ -179,4 +179,29 @@ pub enum PassageError {
     /// Only whitespace.
     #[error("the passage {}..{} is only whitespace", .0.start, .0.end)]
     Blank(Range<usize>),
+}
+
+/// A note as it is kept: one line of sanitized text (escape sequences and controls
+/// removed whole, as from article text), none when nothing is left.
+pub fn clean_note(note: &str) -> Option<String> {
+    let line = crate::text::sanitize(note).replace('\n', " ");
+    let line = line.trim();
+    (!line.is_empty()).then(|| line.to_owned())
+}
+
+impl Bookmark {
+    /// The bookmark with every text it shows sanitized: a store file can be edited by
+    /// hand, and nothing in it may reach a terminal as a control.
+    pub fn sanitized(mut self) -> Self {
+        let clean = |text: &mut String| *text = crate::text::sanitize(text);
+        clean(&mut self.quote.exact);
+        clean(&mut self.quote.prefix);
+        clean(&mut self.quote.suffix);
+        clean(&mut self.article.title);
+        if let Some(name) = self.article.source_name.as_mut() {
+            clean(name);
+        }
+        self.note = self.note.as_deref().and_then(clean_note);
+        self
+    }
 }

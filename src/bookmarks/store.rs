@@ -61,7 +61,11 @@ impl BookmarkStore {
     pub fn load(&self) -> Result<Outcome<Vec<Bookmark>>, StoreError> {
         let Outcome { value, moved_aside } = self.file.load::<BookmarksFile>()?;
         Ok(Outcome {
-            value: value.bookmarks,
+            value: value
+                .bookmarks
+                .into_iter()
+                .map(Bookmark::sanitized)
+                .collect(),
             moved_aside,
         })
     }
@@ -106,7 +110,7 @@ impl BookmarkStore {
         id: &BookmarkId,
         note: Option<String>,
     ) -> Result<Outcome<Bookmark>, StoreError> {
-        let note = note.filter(|n| !n.is_empty());
+        let note = note.and_then(|n| super::model::clean_note(&n));
         self.file.update(|file: &mut BookmarksFile| {
             let at = file.index_of(id)?;
             let bookmark = &mut file.bookmarks[at];

@@ -334,3 +334,58 @@ fn hostile_file_names_are_listed_harmlessly() {
         assert!(!output.stdout.contains(&0x1b), "qari {args:?} wrote ESC");
     }
 }
+
+/// Bookmarks whose note and passage carry hostile sequences (a note typed on the
+/// command line, a store file edited by hand) reach the screen as harmless text too:
+/// in the bookmarks pane, in `qari bookmarks list` and in the Markdown export.
+#[test]
+fn hostile_bookmark_notes_are_drawn_harmlessly() {
+    let hostile_note =
+        "ملاحظة\u{1b}]52;c;cHduZWQ=\u{7}\u{1b}[2J\u{9b}31m\u{202e}نص\u{8}\u{1b}]0;pwned\u{7}";
+    let tmux = Tmux::start(100, 30);
+    let data = tmux.dir.path().join("data");
+    let dir = repo_file(FIXTURE);
+    let added = Command::new(qari_bin())
+        .env("QARI_DATA_DIR", &data)
+        .args(["bookmarks", "add", ARTICLE, "--start", "0", "--end", "40"])
+        .args(["--note", hostile_note])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    for args in [
+        &["bookmarks", "list"][..],
+        &["bookmarks", "export", "--format", "md"],
+    ] {
+        let output = Command::new(qari_bin())
+            .env("QARI_DATA_DIR", &data)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        assert_clean(&output.stdout, b"\t\n", &args.join(" "));
+    }
+    let capture = tmux.capture_output();
+    tmux.type_line(&qari_command(&[&dir]));
+    tmux.wait_for(|s| s.contains("article 1 of 1"));
+    tmux.keys(&["'"]);
+    let pane = tmux.wait_for(|s| s.contains("bookmarks · 1"));
+    assert!(
+        pane.contains("ﺔﻈﺣﻼﻣ"),
+        "the note's Arabic is shown:\n{pane}"
+    );
+    // ' closes the pane (Esc and q at once would read as Alt-q).
+    tmux.keys(&["'"]);
+    tmux.wait_for(|s| !s.contains("bookmarks ·"));
+    tmux.keys(&["q"]);
+    tmux.wait_for(|s| s.contains("QARI-EXITED-0"));
+    tmux.stop_capture();
+    let bytes = std::fs::read(capture).unwrap();
+    assert_clean(&bytes, b"\x1b\r\n", "the bookmarks pane");
+    let (witness, _) = replay(&bytes, 100, 30);
+    assert!(witness.titles.is_empty() && witness.clipboard == 0 && witness.bells == 0);
+}

@@ -29,4 +29,5 @@ mod ssh;
 mod sshd;
 mod support;
 mod terminal_e2e;
+mod terminals;
 mod tmux;

@@ -273,7 +273,7 @@ fn after_a_resize_storm_the_screen_is_what_a_fresh_start_draws() {
     let tmux = start(100, 30);
     // A fixed walk, so a failure can be replayed; every fifth size is tiny.
     let mut seed: u32 = 0x5eed;
-    for step in 0..50 {
+    for step in 0..200 {
         seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
         let size = match step % 5 {
             0 => (1 + (seed >> 12) % 3, 1 + (seed >> 20) % 3),

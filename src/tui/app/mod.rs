@@ -346,8 +346,8 @@ impl App {
                 };
                 self.message = Some(
                     match self.order {
-                        Order::Date => "newest first",
-                        Order::Relevance => "best match first",
+                        Order::Date => "sorted newest first",
+                        Order::Relevance => "sorted best match first",
                     }
                     .to_owned(),
                 );

@@ -41,11 +41,22 @@ impl Widget for StatusLine<'_> {
             x = start.x + (line.width() as u16).min(start.width) + 1;
         }
         let mut left = if typed.is_some_and(|(_, e)| std::ptr::eq(e, &app.filter)) {
-            format!(
-                " {} of {}",
-                grouped(app.shown.len()),
-                grouped(app.articles.len())
-            )
+            if app.filter.editing || app.shown.is_empty() {
+                // While typing: how many the filter lets through.
+                format!(
+                    " {} of {}",
+                    grouped(app.shown.len()),
+                    grouped(app.articles.len())
+                )
+            } else {
+                // Filtered and reading: where in the results, and of how many in all.
+                format!(
+                    " article {} of {} ({} in all)",
+                    grouped(app.selected + 1),
+                    grouped(app.shown.len()),
+                    grouped(app.articles.len())
+                )
+            }
         } else if typed.is_some() {
             String::new()
         } else if app.shown.is_empty() {
@@ -66,6 +77,10 @@ impl Widget for StatusLine<'_> {
         }
         if app.is_searching() {
             left.push_str(" · searching…");
+        }
+        if app.order == crate::index::Order::Relevance && app.filter.is_active() {
+            // The order in effect is always said, not only when it was switched.
+            left.push_str(" · best match first");
         }
         if typed.is_none() {
             let unread = app.unread_count();

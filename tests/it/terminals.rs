@@ -1,0 +1,150 @@
+//! The reader in the terminals people use: the same screens at 40×12, 80×24 and 200×60
+//! under `TERM=xterm`, `screen-256color`, `tmux-256color` and with `NO_COLOR`
+//! (snapshotted), colour only where the environment allows it, and the bidi mode
+//! switched live with `D`.
+
+use crate::tmux::{Tmux, qari_command};
+
+/// Bytes of the SGR sequences in `bytes` that set a colour (foreground or background).
+fn colour_codes(bytes: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(bytes);
+    let mut found = Vec::new();
+    for sgr in text.split("\u{1b}[").skip(1) {
+        let Some(end) = sgr.find('m') else { continue };
+        let params = &sgr[..end];
+        if !params.chars().all(|c| c.is_ascii_digit() || c == ';') {
+            continue;
+        }
+        let mut numbers = params.split(';').filter_map(|n| n.parse::<u16>().ok());
+        while let Some(n) = numbers.next() {
+            match n {
+                // Resets to the default colour (39, 49) are not colours.
+                30..=37 | 40..=47 | 90..=97 | 100..=107 => found.push(params.to_owned()),
+                38 | 48 | 58 => {
+                    found.push(params.to_owned());
+                    break;
+                }
+                _ => {}
+            }
+        }
+    }
+    found
+}
+
+/// The screen once it has stopped changing (two captures 100 ms apart agree).
+fn settled(tmux: &Tmux) -> String {
+    let mut last = tmux.screen();
+    loop {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        let now = tmux.screen();
+        if now == last {
+            return now;
+        }
+        last = now;
+    }
+}
+
+/// Starts qari under `env`, filters for سوريا and opens the first match; returns the
+/// screen and every byte qari wrote.
+fn filtered_screen(columns: u16, rows: u16, env: &str) -> (String, Vec<u8>) {
+    let tmux = Tmux::start(columns, rows);
+    let capture = tmux.capture_output();
+    tmux.type_line(&format!("env {env} {}", qari_command(&[])));
+    tmux.wait_for(|s| s.contains("of 5") && !s.contains("indexing"));
+    tmux.keys(&["/"]);
+    tmux.run_keys_literal("حميميم");
+    tmux.wait_for(|s| s.contains("2 of 5"));
+    // Every letter searched (a prefix may find the same two).
+    settled(&tmux);
+    tmux.keys(&["Enter", "Enter"]);
+    tmux.wait_for(|s| s.contains("Reader ·") && s.contains("article 1 of 2 (5 in all)"));
+    let screen = settled(&tmux);
+    tmux.keys(&["q"]);
+    tmux.wait_for(|s| s.contains("QARI-EXITED-0"));
+    tmux.stop_capture();
+    (screen, std::fs::read(capture).unwrap())
+}
+
+#[test]
+fn every_size_looks_the_same_under_every_term_and_colour_is_left_out_with_no_color() {
+    for (columns, rows) in [(40, 12), (80, 24), (200, 60)] {
+        let (xterm, coloured) = filtered_screen(columns, rows, "TERM=xterm");
+        insta::assert_snapshot!(format!("terminal_{columns}x{rows}"), xterm);
+        assert!(
+            !colour_codes(&coloured).is_empty(),
+            "the dark theme colours matches"
+        );
+        for env in ["TERM=screen-256color", "TERM=tmux-256color", "NO_COLOR=1"] {
+            let (screen, bytes) = filtered_screen(columns, rows, env);
+            assert_eq!(screen, xterm, "{env} at {columns}x{rows}");
+            if env == "NO_COLOR=1" {
+                assert_eq!(
+                    colour_codes(&bytes),
+                    Vec::<String>::new(),
+                    "{columns}x{rows}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn colorterm_allows_24_bit_colour_and_the_light_theme_has_its_own() {
+    let (_, bytes) = filtered_screen(100, 30, "COLORTERM=truecolor");
+    assert!(
+        colour_codes(&bytes).iter().any(|c| c.starts_with("38;2;")),
+        "{:?}",
+        colour_codes(&bytes)
+    );
+    let tmux = Tmux::start(100, 30);
+    let capture = tmux.capture_output();
+    let light = [
+        std::path::Path::new("--theme"),
+        std::path::Path::new("light"),
+    ];
+    tmux.type_line(&qari_command(&light));
+    tmux.wait_for(|s| s.contains("of 5") && !s.contains("indexing"));
+    tmux.keys(&["/"]);
+    tmux.run_keys_literal("حميميم");
+    tmux.keys(&["Enter", "Enter"]);
+    tmux.wait_for(|s| s.contains("Reader ·") && s.contains("(5 in all)"));
+    tmux.keys(&["q"]);
+    tmux.wait_for(|s| s.contains("QARI-EXITED-0"));
+    let light = colour_codes(&std::fs::read(capture).unwrap());
+    // Blue matches and magenta marks (ANSI 4 and 5), none of the dark theme's yellow
+    // and cyan (3 and 6).
+    assert!(light.iter().any(|c| c.starts_with("38;5;4;")), "{light:?}");
+    assert!(light.iter().any(|c| c.starts_with("38;5;5;")), "{light:?}");
+    assert!(
+        !light
+            .iter()
+            .any(|c| c.starts_with("38;5;3;") || c.starts_with("38;5;6;")),
+        "{light:?}"
+    );
+}
+
+#[test]
+fn d_switches_who_orders_arabic_and_tells_the_terminal() {
+    let tmux = Tmux::start(100, 30);
+    let capture = tmux.capture_output();
+    tmux.type_line(&qari_command(&[]));
+    // qari orders: the title is shaped and reversed on screen.
+    let shaped = crate::support::fribidi_visual_lines("استعداد روسي")[0]
+        .trim()
+        .to_owned();
+    tmux.wait_for(|s| s.contains(&shaped));
+    tmux.keys(&["D"]);
+    // The terminal orders: logical letters, unshaped (tmux itself does no bidi).
+    tmux.wait_for(|s| s.contains("the terminal orders Arabic") && s.contains("استعداد روسي"));
+    let bytes = std::fs::read(&capture).unwrap();
+    let explicit = bytes.windows(4).rposition(|w| w == b"\x1b[8l").unwrap();
+    let implicit = bytes.windows(4).rposition(|w| w == b"\x1b[8h").unwrap();
+    assert!(implicit > explicit, "BDSM set after D");
+    tmux.keys(&["D"]);
+    tmux.wait_for(|s| s.contains("qari orders Arabic") && s.contains(&shaped));
+    let bytes = std::fs::read(&capture).unwrap();
+    let explicit = bytes.windows(4).rposition(|w| w == b"\x1b[8l").unwrap();
+    assert!(explicit > implicit, "BDSM reset after the second D");
+    tmux.keys(&["q"]);
+    tmux.wait_for(|s| s.contains("QARI-EXITED-0"));
+}
