@@ -45,6 +45,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Show(args)) => show::run(&args, &cli.display, config()),
         Some(Command::Bookmarks(args)) => bookmarks::run(&args),
         None => {
+            let paths = corpus_paths(&cli.paths).to_vec();
             let corpus = load_corpus(&cli.paths);
             if corpus.articles.is_empty() {
                 report_skipped(&corpus);
@@ -57,6 +58,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 theme: cli.display.theme(config),
                 config,
                 problem: problem.map(|p| p.to_string()),
+                paths,
             };
             crate::tui::run(corpus, &settings)?;
             Ok(ExitCode::SUCCESS)
@@ -71,15 +73,24 @@ fn config() -> &'static Config {
     CONFIG.get_or_init(Config::defaults)
 }
 
+/// The paths the reader loads: those given, else the configuration's `corpus`; none
+/// means the embedded sample.
+fn corpus_paths(given: &[PathBuf]) -> &[PathBuf] {
+    if given.is_empty() {
+        &config().corpus
+    } else {
+        given
+    }
+}
+
 /// The articles under `paths`; with none, those of the configuration's `corpus`, else
 /// the embedded sample.
 fn load_corpus(paths: &[PathBuf]) -> Corpus {
-    if !paths.is_empty() {
-        corpus::load_paths(paths)
-    } else if !config().corpus.is_empty() {
-        corpus::load_paths(&config().corpus)
-    } else {
+    let paths = corpus_paths(paths);
+    if paths.is_empty() {
         corpus::load_sample()
+    } else {
+        corpus::load_paths(paths)
     }
 }
 

@@ -1,5 +1,6 @@
 //! Everything that can wake the reader, merged into one channel: keys and resizes from the
-//! terminal, termination signals, and the terminal hanging up.
+//! terminal, termination signals, the terminal hanging up, and work done on other threads
+//! (the index, searches, the files changing and being loaded again).
 //!
 //! The hang-up watch exists because of crossterm #793: when an SSH link drops, the pty
 //! closes and crossterm's event reading spins at 100 % CPU forever instead of failing.
@@ -20,6 +21,8 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
 
 use super::search::SearchAnswer;
+use crate::article::Article;
+use crate::corpus::Corpus;
 use crate::index::Index;
 
 /// Something the event loop must react to.
@@ -35,10 +38,15 @@ pub enum Event {
     Terminate,
     /// The search index build has got this far (0 to 1).
     IndexProgress(f32),
-    /// The search index finished building.
-    IndexReady(Arc<Index>),
+    /// The search index finished building, for these articles (an index built for
+    /// articles since replaced by a reload is not used).
+    IndexReady(Arc<Index>, Arc<Vec<Article>>),
     /// The search worker answered a query.
     SearchDone(SearchAnswer),
+    /// Files the reader was opened on changed, and the changes have settled.
+    FilesChanged,
+    /// The files were loaded again.
+    Reloaded(Box<Corpus>),
 }
 
 /// Starts the threads that feed the channel; returns a sender for other work to report

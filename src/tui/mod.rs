@@ -15,9 +15,12 @@ pub mod selection;
 pub mod terminal;
 pub mod theme;
 pub mod view;
+pub mod watch;
 
+use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::RecvTimeoutError;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
 use crossterm::event::KeyEvent;
@@ -32,6 +35,8 @@ use self::search::SearchWorker;
 use self::terminal::TerminalSession;
 use self::theme::Theme;
 use self::view::Screen;
+use self::watch::{Reloader, Watch};
+use crate::article::Article;
 use crate::config::{Config, TashkeelSetting, ThemeName};
 use crate::corpus::Corpus;
 use crate::index::{Index, Progress};
@@ -49,6 +54,9 @@ pub struct Settings<'a> {
     pub config: &'a Config,
     /// What was wrong with the configuration file, shown on the status line at start.
     pub problem: Option<String>,
+    /// The files and folders the corpus was loaded from, watched for changes (none for
+    /// the embedded sample).
+    pub paths: Vec<PathBuf>,
 }
 
 /// How long the screen waits for a search answer before it is drawn without one (and
@@ -86,17 +94,16 @@ pub fn run(corpus: Corpus, settings: &Settings) -> anyhow::Result<()> {
         }
     };
     // The list is usable at once; the index arrives when it is built.
-    let articles = Arc::clone(&app.articles);
-    std::thread::Builder::new()
-        .name("qari-index".into())
-        .spawn(move || {
-            let progress_report = report.clone();
-            let tell = move |done: f32| {
-                let _ = progress_report.send(Event::IndexProgress(done));
-            };
-            let index = Index::build_with_progress(&articles, &Progress::new(&tell));
-            let _ = report.send(Event::IndexReady(Arc::new(index)));
-        })?;
+    let builds = Arc::new(AtomicU64::new(0));
+    build_index(&app.articles, &builds, &report)?;
+    let watch = Watch::start(&settings.paths, report.clone());
+    if let Some(problem) = watch.problem() {
+        app.message = Some(match app.message.take() {
+            Some(message) => format!("{message} · {problem}"),
+            None => problem.to_owned(),
+        });
+    }
+    let mut reloader = Reloader::new(settings.paths.clone(), report.clone());
     draw(&mut session, &app, &keymap)?;
     // Until when drawing waits for a search answer; none when no search is pending.
     let mut hold: Option<Instant> = None;
@@ -120,7 +127,28 @@ pub fn run(corpus: Corpus, settings: &Settings) -> anyhow::Result<()> {
             Some(Event::Key(_)) => {}
             Some(Event::IndexProgress(done)) if !app.set_index_progress(done) => continue,
             Some(Event::IndexProgress(_)) => {}
-            Some(Event::IndexReady(index)) => app.set_index(index),
+            // An index of articles since replaced by a reload changes nothing.
+            Some(Event::IndexReady(index, built_from))
+                if !app.index_built(Arc::clone(&index), &built_from) =>
+            {
+                continue;
+            }
+            Some(Event::IndexReady(..)) => {}
+            Some(Event::FilesChanged) => {
+                if let Err(err) = reloader.request(&app.articles) {
+                    app.message = Some(format!("cannot load the changed files: {err}"));
+                }
+            }
+            Some(Event::Reloaded(corpus)) => {
+                if app.reload(*corpus)
+                    && let Err(err) = build_index(&app.articles, &builds, &report)
+                {
+                    app.message = Some(format!("cannot index the changed files: {err}"));
+                }
+                if let Err(err) = reloader.finished(&app.articles) {
+                    app.message = Some(format!("cannot load the changed files: {err}"));
+                }
+            }
             Some(Event::SearchDone(answer)) => app.search_done(answer),
             Some(Event::Resize(columns, rows)) => {
                 let area = Rect::new(0, 0, columns, rows);
@@ -158,6 +186,33 @@ pub fn run(corpus: Corpus, settings: &Settings) -> anyhow::Result<()> {
         draw(&mut session, &app, &keymap)?;
     }
     session.restore();
+    Ok(())
+}
+
+/// Builds the search index of `articles` on a thread, which reports its progress and the
+/// index. `builds` counts the builds started: only the newest one's progress is reported,
+/// as an older one's (for articles since reloaded) would show a wrong percentage.
+fn build_index(
+    articles: &Arc<Vec<Article>>,
+    builds: &Arc<AtomicU64>,
+    report: &Sender<Event>,
+) -> std::io::Result<()> {
+    let articles = Arc::clone(articles);
+    let builds = Arc::clone(builds);
+    let build = builds.fetch_add(1, Ordering::SeqCst) + 1;
+    let report = report.clone();
+    std::thread::Builder::new()
+        .name("qari-index".into())
+        .spawn(move || {
+            let progress_report = report.clone();
+            let tell = move |done: f32| {
+                if builds.load(Ordering::SeqCst) == build {
+                    let _ = progress_report.send(Event::IndexProgress(done));
+                }
+            };
+            let index = Index::build_with_progress(&articles, &Progress::new(&tell));
+            let _ = report.send(Event::IndexReady(Arc::new(index), articles));
+        })?;
     Ok(())
 }
 

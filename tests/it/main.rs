@@ -20,6 +20,7 @@ mod injection;
 mod layout_props;
 mod passages;
 mod pty;
+mod reload;
 mod screen;
 mod search;
 mod search_props;

@@ -24,6 +24,7 @@ mod bookmarking;
 mod filtering;
 mod passages;
 mod reading;
+mod reload;
 
 pub use bookmarking::{BookmarksPane, Effect, NoteInput, NoteTarget};
 
