@@ -153,7 +153,10 @@ fn less_over_ssh(sshd: &Sshd, id: &str, width: u16) -> Figures {
     let start = Instant::now();
     // The server's side too: sshd reaps it, where an orphan might never be reaped.
     while executable(client).is_some() || !children_of(sshd.pid()).is_empty() {
-        assert!(start.elapsed() < PATIENCE, "the session did not end after less");
+        assert!(
+            start.elapsed() < PATIENCE,
+            "the session did not end after less"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
     Figures { open, scroll }
