@@ -373,7 +373,12 @@ mod tests {
     fn a_reload_keeps_what_came_from_standard_input() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("a.txt"), "عنوان\nنص الخبر.").unwrap();
-        let piped = corpus::load_bytes("-", "خبر\nمن الأنبوب.".as_bytes()).articles;
+        let elsewhere = tempfile::tempdir().unwrap();
+        let file = elsewhere.path().join("piped.txt");
+        std::fs::write(&file, "خبر\nمن الأنبوب.").unwrap();
+        let mut piped = corpus::load_paths(&[file]).articles;
+        piped[0].id = crate::article::ArticleId::new("stdin");
+        piped[0].origin = Origin::Stdin;
         let paths = [PathBuf::from("-"), dir.path().to_path_buf()];
         let corpus = reload(&paths, &piped);
         let ids: Vec<&str> = corpus.articles.iter().map(|a| a.id.as_str()).collect();
