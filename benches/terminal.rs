@@ -31,22 +31,25 @@ fn main() {
     }
     first_frame();
     println!();
-    println!("bytes to scroll the reader one line (j), qari vs less on the same text:");
+    println!("bytes to scroll the reader one line (j), qari vs less on the same text;");
+    println!("pane: the UTF-8 bytes of the reader pane's cells, what painting it once takes:");
     println!(
-        "{:<28} {:>8} {:>8} {:>7}",
-        "layout", "qari", "less", "ratio"
+        "{:<28} {:>8} {:>8} {:>7} {:>8} {:>8}",
+        "layout", "qari", "less", "ratio", "pane", "to pane"
     );
     for (label, columns, rows, reader_width) in [
         ("split 100x30 (reader 57)", 100, 30, 57),
         ("split 80x24 (reader 45)", 80, 24, 45),
+        ("split 119x40 (reader 69)", 119, 40, 69),
         ("full width 79x24", 79, 24, 77),
-        ("full width 120x40", 119, 40, 117),
+        ("full width 60x20", 60, 20, 58),
     ] {
-        let ours = qari_scroll_bytes(columns, rows);
+        let (ours, pane) = qari_scroll_bytes(columns, rows);
         let theirs = less_scroll_bytes(columns, rows, reader_width);
         println!(
-            "{label:<28} {ours:>8} {theirs:>8} {:>6.1}x",
-            ours as f64 / theirs as f64
+            "{label:<28} {ours:>8} {theirs:>8} {:>6.1}x {pane:>8} {:>7.2}x",
+            ours as f64 / theirs as f64,
+            ours as f64 / pane as f64
         );
     }
 }
@@ -76,14 +79,33 @@ fn first_frame() {
 }
 
 /// Bytes qari writes for one `j` in the reader, after opening the first article.
-fn qari_scroll_bytes(columns: u16, rows: u16) -> usize {
+/// Bytes qari writes for one `j` in the reader, and the bytes of the reader pane's cells.
+fn qari_scroll_bytes(columns: u16, rows: u16) -> (usize, usize) {
     let tmux = Tmux::start(columns, rows);
     tmux.type_line(&qari_command(&[]));
     tmux.wait_for(|s| s.contains("article 1 of 5"));
     tmux.keys(&["Enter"]);
     tmux.wait_for(|s| s.contains("Reader ·"));
     settle();
-    measure(&tmux, |t| t.wait_for(|s| s.contains("lines 2–")))
+    let sent = measure(&tmux, |t| t.wait_for(|s| s.contains("lines 2–")));
+    // The reader is right of the divider in the split layout, the whole width otherwise;
+    // every row but the status line.
+    let screen = tmux.screen();
+    let pane: usize = screen
+        .lines()
+        .take(usize::from(rows) - 1)
+        .map(|line| {
+            // Columns left of the reader (the list and the divider), if any.
+            let (left, cells) = match line.split_once('│') {
+                Some((list, reader)) => (list.chars().count() + 1, reader),
+                None => (0, line),
+            };
+            // capture-pane drops trailing blanks; they are painted as spaces.
+            let width = usize::from(columns) - left;
+            cells.len() + width.saturating_sub(cells.chars().count())
+        })
+        .sum();
+    (sent, pane)
 }
 
 /// Bytes `less` writes for one `j` on `qari show` output of the same article.

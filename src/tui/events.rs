@@ -88,10 +88,25 @@ fn terminal_fd() -> io::Result<OwnedFd> {
 }
 
 fn read_terminal(to_loop: &Sender<Event>) {
+    // A terminal being dragged to a new size sends a storm of resizes: only the last of
+    // those already waiting is worth a layout.
+    let mut waiting: Option<std::io::Result<TermEvent>> = None;
     loop {
-        let event = match crossterm::event::read() {
+        let read = waiting.take().unwrap_or_else(crossterm::event::read);
+        let event = match read {
             Ok(TermEvent::Key(key)) if key.kind != KeyEventKind::Release => Event::Key(key),
-            Ok(TermEvent::Resize(columns, rows)) => Event::Resize(columns, rows),
+            Ok(TermEvent::Resize(mut columns, mut rows)) => {
+                while crossterm::event::poll(Duration::ZERO).unwrap_or(false) {
+                    match crossterm::event::read() {
+                        Ok(TermEvent::Resize(c, r)) => (columns, rows) = (c, r),
+                        other => {
+                            waiting = Some(other);
+                            break;
+                        }
+                    }
+                }
+                Event::Resize(columns, rows)
+            }
             Ok(_) => continue,
             Err(_) => Event::Hangup,
         };

@@ -10,6 +10,7 @@ pub mod filter;
 pub mod geometry;
 pub mod keymap;
 pub mod reader;
+pub mod scroll;
 pub mod search;
 pub mod selection;
 pub mod terminal;
@@ -24,7 +25,7 @@ use std::sync::mpsc::{RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
 use crossterm::event::KeyEvent;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 
 use self::app::{App, Display};
 use self::command::Command;
@@ -249,11 +250,17 @@ pub fn key_command(app: &App, keymap: &KeyMap, key: &KeyEvent) -> Option<Command
 }
 
 fn draw(session: &mut TerminalSession, app: &App, keymap: &KeyMap) -> std::io::Result<()> {
-    session.screen.draw(|frame| {
+    let cursor = view::filter_cursor(app, app.areas().status).map(Position::from);
+    // Only rows that span the whole screen can be scrolled by the terminal: the reader's
+    // text when it is the one pane shown.
+    let areas = app.areas();
+    let scroll_rows = areas
+        .reader_text()
+        .filter(|_| areas.list.is_none() && app.overlay.is_none())
+        .filter(|_| app.bookmarks_pane.is_none())
+        .map(|text| text.top()..text.bottom());
+    session.draw(scroll_rows, cursor, |frame| {
         frame.render_widget(Screen { app, keymap }, frame.area());
-        if let Some(position) = view::filter_cursor(app, app.areas().status) {
-            frame.set_cursor_position(position);
-        }
     })?;
     session.commit()
 }

@@ -16,9 +16,14 @@ use crossterm::cursor::{MoveTo, Show};
 use crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
-use ratatui::backend::CrosstermBackend;
-use ratatui::layout::Rect;
-use ratatui::{Terminal, TerminalOptions, Viewport};
+use std::ops::Range;
+
+use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::{Frame, Terminal, TerminalOptions, Viewport};
+
+use super::scroll;
 
 use crate::text::BidiMode;
 
@@ -83,6 +88,9 @@ pub type Screen = Terminal<CrosstermBackend<FrameWriter<File>>>;
 pub struct TerminalSession {
     /// Where frames are drawn.
     pub screen: Screen,
+    /// What the terminal shows: the last frame sent, none before the first (or after a
+    /// resize, which clears the screen).
+    shown: Option<Buffer>,
     bidi: BidiMode,
     restored: bool,
 }
@@ -110,6 +118,7 @@ impl TerminalSession {
         )?;
         Ok(Self {
             screen,
+            shown: None,
             bidi,
             restored: false,
         })
@@ -145,7 +154,46 @@ impl TerminalSession {
 
     /// The terminal changed size: the next frame is drawn whole.
     pub fn resize(&mut self, area: Rect) -> io::Result<()> {
+        self.shown = None;
         self.screen.resize(area)
+    }
+
+    /// Draws a frame: `render` fills it, and the terminal is sent what differs from what
+    /// it shows, then the cursor is placed (or hidden). When the full-width rows
+    /// `scroll_rows` show the same lines as before, moved as a block, the terminal moves
+    /// them itself and only the rows that came into view are sent (see [`scroll`]). The
+    /// frame still goes out in one write, with [`TerminalSession::commit`].
+    pub fn draw(
+        &mut self,
+        scroll_rows: Option<Range<u16>>,
+        cursor: Option<Position>,
+        render: impl FnOnce(&mut Frame),
+    ) -> io::Result<()> {
+        render(&mut self.screen.get_frame());
+        let current = self.screen.current_buffer_mut().clone();
+        let mut shown = match self.shown.take() {
+            Some(shown) if shown.area == current.area => shown,
+            _ => Buffer::empty(current.area),
+        };
+        if let Some(rows) = scroll_rows
+            && let Some(shift) = scroll::detect_shift(&shown, &current, rows.clone())
+        {
+            let writer = self.screen.backend_mut().writer_mut();
+            scroll::scroll_region(writer, &mut shown, rows, shift)?;
+        }
+        let updates = scroll::updates(&shown, &current);
+        self.screen.backend_mut().draw(updates.into_iter())?;
+        match cursor {
+            Some(position) => {
+                self.screen.show_cursor()?;
+                self.screen.set_cursor_position(position)?;
+            }
+            None => self.screen.hide_cursor()?,
+        }
+        self.screen.swap_buffers();
+        ratatui::backend::Backend::flush(self.screen.backend_mut())?;
+        self.shown = Some(current);
+        Ok(())
     }
 
     /// Leaves the alternate screen, restores bidi mode, cursor and cooked mode. Safe to call

@@ -15,8 +15,7 @@ fn colour_codes(bytes: &[u8]) -> Vec<String> {
         if !params.chars().all(|c| c.is_ascii_digit() || c == ';') {
             continue;
         }
-        let mut numbers = params.split(';').filter_map(|n| n.parse::<u16>().ok());
-        while let Some(n) = numbers.next() {
+        for n in params.split(';').filter_map(|n| n.parse::<u16>().ok()) {
             match n {
                 // Resets to the default colour (39, 49) are not colours.
                 30..=37 | 40..=47 | 90..=97 | 100..=107 => found.push(params.to_owned()),
@@ -145,6 +144,32 @@ fn d_switches_who_orders_arabic_and_tells_the_terminal() {
     let bytes = std::fs::read(&capture).unwrap();
     let explicit = bytes.windows(4).rposition(|w| w == b"\x1b[8l").unwrap();
     assert!(explicit > implicit, "BDSM reset after the second D");
+    tmux.keys(&["q"]);
+    tmux.wait_for(|s| s.contains("QARI-EXITED-0"));
+}
+
+#[test]
+fn the_full_width_reader_scrolls_with_the_terminals_scroll_region() {
+    // Below 80 columns the reader has the whole width: a line down is the terminal moving
+    // the text rows up (DECSTBM over them, SU 1) and qari drawing the one new row.
+    let tmux = Tmux::start(79, 24);
+    tmux.type_line(&qari_command(&[]));
+    tmux.wait_for(|s| s.contains("article 1 of 5"));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(|s| s.contains("lines 1–"));
+    settled(&tmux);
+    let capture = tmux.capture_output();
+    tmux.keys(&["j"]);
+    tmux.wait_for(|s| s.contains("lines 2–"));
+    settled(&tmux);
+    tmux.stop_capture();
+    let bytes = std::fs::read(capture).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(text.contains("\u{1b}[2;23r\u{1b}[1S\u{1b}[r"), "{text:?}");
+    // A whole redraw of the pane would be well over a kilobyte.
+    assert!(bytes.len() < 600, "{} bytes for one line", bytes.len());
+    tmux.keys(&["k"]);
+    tmux.wait_for(|s| s.contains("lines 1–"));
     tmux.keys(&["q"]);
     tmux.wait_for(|s| s.contains("QARI-EXITED-0"));
 }
