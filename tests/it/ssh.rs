@@ -118,8 +118,8 @@ fn bookmarks_in(data: &Path) -> Vec<String> {
 
 /// `less` over the same server on `qari show` output of article `id` at `width`: bytes
 /// to start it (Enter, after the shell has written the file) and to scroll ten lines.
-fn less_over_ssh(sshd: &Sshd, id: &str, width: u16) -> Figures {
-    let tmux = Tmux::start(COLUMNS, ROWS);
+fn less_over_ssh(sshd: &Sshd, id: &str, width: u16, (columns, rows): (u16, u16)) -> Figures {
+    let tmux = Tmux::start(columns, rows);
     let file = sshd.dir.path().join("article.txt");
     let file = quote(&file.display().to_string());
     let qari = quote(&qari_bin().display().to_string());
@@ -137,7 +137,7 @@ fn less_over_ssh(sshd: &Sshd, id: &str, width: u16) -> Figures {
         .map(|line| line.trim_end().to_owned())
         .collect();
     // less shows all rows but the last, its prompt.
-    let text = Rect::new(0, 0, COLUMNS, ROWS - 1);
+    let text = Rect::new(0, 0, columns, rows - 1);
     assert!(lines.len() > usize::from(text.height) + SCROLLED);
     let open = measure(&tmux, client, 1, || {
         tmux.keys(&["Enter"]);
@@ -246,13 +246,13 @@ fn over_ssh_it_reads_bookmarks_and_a_dropped_link_ends_it_cleanly() {
     let store: serde_json::Value = serde_json::from_str(&store).unwrap();
     assert_eq!(store["bookmarks"].as_array().map(Vec::len), Some(1));
 
-    let less = less_over_ssh(&sshd, &articles[1].id, text.width);
+    let less = less_over_ssh(&sshd, &articles[1].id, text.width, (COLUMNS, ROWS));
     println!(
         "bytes over SSH, {COLUMNS}x{ROWS}, TERM={term}, article {} (reader {} columns; \
          less on `qari show --width {}`):",
         articles[1].id, text.width, text.width
     );
-    print_figures(&qari, &less);
+    print_figures(&qari, &less, "j Enter in the list");
     assert_sane(&qari, &less, text);
 }
 
@@ -275,10 +275,11 @@ fn assert_all_ended(sshd: &Sshd, data_dir: &str, qari: u32) {
     }
 }
 
-fn print_figures(qari: &Figures, less: &Figures) {
+fn print_figures(qari: &Figures, less: &Figures, open: &str) {
     println!("{:<34} {:>9} {:>9}", "", "terminal", "wire");
+    let open = format!("qari: open ({open})");
     for (what, received) in [
-        ("qari: open (j Enter in the list)", qari.open),
+        (open.as_str(), qari.open),
         ("less: open (start less)", less.open),
         ("qari: scroll 10 lines (10 x j)", qari.scroll),
         ("less: scroll 10 lines (10 x j)", less.scroll),
@@ -310,4 +311,71 @@ fn assert_sane(qari: &Figures, less: &Figures, reader: Rect) {
             "encryption adds bytes, never removes them"
         );
     }
+}
+
+/// The full-width layout (below 80 columns the reader has the whole width), where qari
+/// scrolls with the terminal's scroll region as `less` does: the bytes for the same
+/// opening and ten lines, over the same kind of link.
+#[test]
+fn over_ssh_the_full_width_reader_scrolls_about_as_cheaply_as_less() {
+    let (columns, rows) = (79, 24);
+    let sshd = Sshd::start();
+    let articles = listed(&[]);
+    let text = Areas::new(Rect::new(0, 0, columns, rows), Pane::Reader)
+        .reader_text()
+        .unwrap();
+    let shown = crate::screen::Shown {
+        target: &articles[0].id,
+        paths: &[],
+        options: &[],
+    };
+    let lines = reader_lines(&articles[0].title, &shown, text.width);
+    let data = tempfile::tempdir().unwrap();
+    let tmux = Tmux::start(columns, rows);
+    let term = tmux.global_option("default-terminal");
+    let remote = format!(
+        "env LC_ALL=C.UTF-8 QARI_DATA_DIR={} TERM={term} {}",
+        quote(&data.path().display().to_string()),
+        quote(&qari_bin().display().to_string())
+    );
+    tmux.type_line(&sshd.client_line("qari", &remote));
+    let client = sshd.client_pid("qari");
+    tmux.wait_for(|s| s.contains("article 1 of 5") && !s.contains("indexing"));
+    std::thread::sleep(SETTLE);
+    let open = measure(&tmux, client, 1, || {
+        tmux.keys(&["Enter"]);
+        wait_rows(&tmux, text, &window(&lines, 0, text.height), "opened");
+    });
+    let scroll = measure(&tmux, client, SCROLLED as u64, || {
+        for top in 1..=SCROLLED {
+            tmux.keys(&["j"]);
+            tmux.wait_for(|s| s.contains(&format!("lines {}–", top + 1)));
+            wait_rows(&tmux, text, &window(&lines, top, text.height), "j");
+        }
+    });
+    let qari = Figures { open, scroll };
+    tmux.keys(&["q"]);
+    let start = Instant::now();
+    while executable(client).is_some() || !children_of(sshd.pid()).is_empty() {
+        assert!(
+            start.elapsed() < PATIENCE,
+            "the session did not end after q"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let less = less_over_ssh(&sshd, &articles[0].id, text.width, (columns, rows));
+    println!(
+        "bytes over SSH, {columns}x{rows} (the reader has the whole width), TERM={term}, \
+         article {} (less on `qari show --width {}`):",
+        articles[0].id, text.width
+    );
+    print_figures(&qari, &less, "Enter in the list");
+    // The scroll region keeps ten lines within a small multiple of less's bytes; a
+    // redrawn pane would cost twenty times as much.
+    assert!(
+        qari.scroll.terminal < 3 * less.scroll.terminal,
+        "{} bytes against less's {}",
+        qari.scroll.terminal,
+        less.scroll.terminal
+    );
 }
