@@ -136,6 +136,18 @@ impl Reader {
         }
     }
 
+    /// The first paragraph line at or below the top of the pane: the paragraph's index in
+    /// the article and the byte its line starts at. What a passage, a bookmark or a
+    /// reading position without a selection starts from.
+    pub fn top_paragraph(&self) -> Option<(usize, usize)> {
+        self.lines[self.scroll.min(self.lines.len())..]
+            .iter()
+            .find_map(|line| match line.kind {
+                LineKind::Paragraph(p) => Some((p, line.line.logical.start)),
+                _ => None,
+            })
+    }
+
     /// The first line with a match below (`forward`) or above the top line.
     pub fn next_match(&self, forward: bool) -> Option<usize> {
         if forward {

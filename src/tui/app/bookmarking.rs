@@ -173,12 +173,7 @@ impl App {
         let passages = match &self.selection {
             Some(selection) => selection.passages(),
             None => {
-                let paragraph = reader.lines[reader.scroll.min(reader.lines.len())..]
-                    .iter()
-                    .find_map(|line| match line.kind {
-                        LineKind::Paragraph(p) => Some(p),
-                        _ => None,
-                    })?;
+                let (paragraph, _) = reader.top_paragraph()?;
                 let text = &article.paragraphs[paragraph].text;
                 let start = text.len() - text.trim_start().len();
                 vec![crate::tui::selection::Passage {

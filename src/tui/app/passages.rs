@@ -28,13 +28,7 @@ impl App {
             Some(selection) if selection.unit == unit => None,
             Some(selection) => Some(selection.regrown(article, self.body_view, unit)),
             None => {
-                let (paragraph, at) = reader.lines[reader.scroll.min(reader.lines.len())..]
-                    .iter()
-                    .find_map(|line| match line.kind {
-                        LineKind::Paragraph(p) => Some((p, line.line.logical.start)),
-                        _ => None,
-                    })
-                    .unwrap_or((0, 0));
+                let (paragraph, at) = reader.top_paragraph().unwrap_or((0, 0));
                 let started = Selection::start(article, self.body_view, unit, paragraph, at);
                 if started.is_none() {
                     self.message = Some("nothing to select".to_owned());
@@ -108,12 +102,7 @@ impl App {
         if let Some(selection) = &self.selection {
             return Some(selection.text(article));
         }
-        let paragraph = reader.lines[reader.scroll.min(reader.lines.len())..]
-            .iter()
-            .find_map(|line| match line.kind {
-                LineKind::Paragraph(p) => Some(p),
-                _ => None,
-            })?;
+        let (paragraph, _) = reader.top_paragraph()?;
         Some(article.paragraphs[paragraph].text.trim().to_owned())
     }
 

@@ -4,7 +4,6 @@
 use super::App;
 use super::bookmarking::Effect;
 use crate::bookmarks::{LogicalBody, ParaOffset, ReadingPosition, ReadingState};
-use crate::tui::reader::LineKind;
 
 impl App {
     /// The reading state, as loaded or changed.
@@ -52,12 +51,7 @@ impl App {
         if !self.reading.is_read(&article.id) {
             return;
         }
-        let top = reader.lines[reader.scroll.min(reader.lines.len())..]
-            .iter()
-            .find_map(|line| match line.kind {
-                LineKind::Paragraph(p) => Some((p, line.line.logical.start)),
-                _ => None,
-            });
+        let top = reader.top_paragraph();
         let body = LogicalBody::of(article);
         let offset = top
             .and_then(|(paragraph, byte)| {
