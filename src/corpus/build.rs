@@ -53,12 +53,20 @@ pub fn build(found: Found<'_>, doc: RawDoc) -> Option<Article> {
         },
     };
     let outlets = Outlets::embedded();
-    let source = match doc.source.as_deref().map(|s| visible(&sanitize(s))) {
+    // A name made only of what is never shown (a zero-width space, an escape sequence)
+    // names nothing: it would make a source with an empty name and id, listed as a blank
+    // and unreachable with `src:`. Like an empty title, it counts as no name.
+    let given_source = doc
+        .source
+        .as_deref()
+        .map(|s| visible(&sanitize(s)).trim().to_owned())
+        .filter(|s| !s.is_empty());
+    let source = match given_source {
         // An outlet qari does not know keeps the name its metadata gives.
         Some(name) => Some(outlets.resolve(&name).map_or_else(
             || Source {
-                id: name.trim().to_lowercase().replace(char::is_whitespace, "-"),
-                name: name.trim().to_owned(),
+                id: name.to_lowercase().replace(char::is_whitespace, "-"),
+                name,
             },
             Outlet::source,
         )),
@@ -103,8 +111,11 @@ fn percent_decode(text: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
+        // Two hex digits exactly: `from_str_radix` alone would also take a sign, and read
+        // `%+4` as byte 4.
         let hex = bytes
             .get(i + 1..i + 3)
+            .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
             .and_then(|h| std::str::from_utf8(h).ok());
         match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
             (b'%', Some(byte)) => {
@@ -124,6 +135,49 @@ fn percent_decode(text: &str) -> String {
 mod tests {
     use super::*;
 
+    fn built(doc: RawDoc) -> Article {
+        let found = Found {
+            id: "a.json",
+            origin: Origin::Sample,
+            path: "a.json",
+        };
+        build(found, doc).expect("an article")
+    }
+
+    #[test]
+    fn a_source_with_nothing_visible_is_no_source() {
+        for invisible in ["\u{200B}", "\u{1B}[31m", " \u{202E} ", "\u{FEFF}\u{2066}"] {
+            let article = built(RawDoc {
+                body: "مرحبا بكم في الخبر".to_owned(),
+                source: Some(invisible.to_owned()),
+                ..RawDoc::default()
+            });
+            assert_eq!(article.source, None, "source {invisible:?}");
+        }
+        // Falls back to what the path or text says, as if no source had been given.
+        let found = Found {
+            id: "a.json",
+            origin: Origin::Sample,
+            path: "okaz/a.json",
+        };
+        let doc = RawDoc {
+            body: "نص".to_owned(),
+            source: Some("\u{200B}".to_owned()),
+            ..RawDoc::default()
+        };
+        assert_eq!(build(found, doc).unwrap().source.unwrap().id, "okaz");
+        let named = built(RawDoc {
+            body: "نص".to_owned(),
+            source: Some("\u{200B} Daily\u{200F} News ".to_owned()),
+            ..RawDoc::default()
+        });
+        let source = named.source.unwrap();
+        assert_eq!(
+            (source.id.as_str(), source.name.as_str()),
+            ("daily-news", "Daily News")
+        );
+    }
+
     #[test]
     fn a_url_slug_names_an_entry_without_text() {
         assert_eq!(
@@ -138,5 +192,11 @@ mod tests {
             Some("سوريا news")
         );
         assert_eq!(title_from_url("http://x.com/node/620227"), None);
+    }
+
+    #[test]
+    fn percent_signs_without_two_hex_digits_stay_as_they_are() {
+        assert_eq!(percent_decode("a%+4b%-1c%2"), "a%+4b%-1c%2");
+        assert_eq!(percent_decode("%d8%B3%zz"), "س%zz");
     }
 }

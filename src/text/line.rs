@@ -23,6 +23,17 @@ pub fn single_line(text: &str, options: &LayoutOptions) -> VisualLine {
     } else {
         VisualLine::default()
     };
+    // Wrapping gives a cluster wider than the whole width a line of its own, so at width 2
+    // a wide first character (CJK, an emoji) fills the narrower line by itself and the
+    // ellipsis would push the row a column past its edge. The ellipsis alone stands for
+    // the text then, as it does at width 1.
+    if line.width() > narrower.width {
+        line = VisualLine {
+            rtl: line.rtl,
+            logical: line.logical.start..line.logical.start,
+            ..VisualLine::default()
+        };
+    }
     // A title that already ends its kept part with an ellipsis needs no second one.
     let last_logical = line.cells.iter().max_by_key(|cell| cell.logical.end);
     if last_logical.is_some_and(|cell| cell.text == "…") {
@@ -91,6 +102,17 @@ mod tests {
         let plain = line.to_plain();
         assert!(plain.trim_start().starts_with('…'), "{plain}");
         assert!(plain.ends_with("دحاو"), "{plain}");
+    }
+
+    #[test]
+    fn a_wide_first_character_that_cannot_fit_beside_the_ellipsis_gives_way_to_it() {
+        for text in ["中文", "🙂🙂", "🙂 abc"] {
+            let line = single_line(text, &options(2));
+            assert_eq!(line.to_plain(), "…", "{text}");
+            assert!(line.indent + line.width() <= 2, "{text}: {line:?}");
+        }
+        assert_eq!(single_line("中文字", &options(3)).to_plain(), "中…");
+        assert_eq!(single_line("中", &options(2)).to_plain(), "中");
     }
 
     #[test]
