@@ -49,6 +49,18 @@ pub fn load_paths(paths: &[PathBuf]) -> Corpus {
     loader.corpus
 }
 
+/// Loads `bytes` as [`load_paths`] loads a file at the relative path `name` (or standard
+/// input, for `-`), without touching the disk.
+pub(super) fn load_named_bytes(name: &str, bytes: &[u8]) -> Corpus {
+    let mut loader = Loader::default();
+    if name == "-" {
+        loader.load_bytes("stdin", Origin::Stdin, "-", bytes, "standard input");
+    } else {
+        loader.load_content(name, name, Path::new(name), bytes);
+    }
+    loader.corpus
+}
+
 /// Decodes standard input for `qari show -`.
 pub fn load_stdin(bytes: &[u8]) -> Result<String, SkipReason> {
     decode(bytes).map(|(text, _)| sanitize(&text))
@@ -72,12 +84,17 @@ impl Loader {
         };
         let id = unique_id(&mut self.ids, root, file);
         let hint = hint_path(root, file);
+        self.load_content(&id, &hint, file, &bytes);
+    }
+
+    /// A file's bytes, once read: a ZIP archive's entries, or the file's own documents.
+    fn load_content(&mut self, id: &str, hint: &str, file: &Path, bytes: &[u8]) {
         if has_extension(file, "zip") {
-            self.load_zip(&id, &hint, file, &bytes);
+            self.load_zip(id, hint, file, bytes);
         } else {
             let origin = Origin::File(file.to_path_buf());
             let shown = file.display().to_string();
-            self.load_bytes(&id, origin, &hint, &bytes, &shown);
+            self.load_bytes(id, origin, hint, bytes, &shown);
         }
     }
 
@@ -338,6 +355,29 @@ mod tests {
         assert_eq!(b, "news/2021/a.txt");
         assert_eq!(c, "2021/a.txt~2");
         assert_eq!(d, "one.txt");
+    }
+
+    #[test]
+    fn bytes_in_memory_load_as_the_same_file_on_disk_would() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("okaz");
+        fs::create_dir(&folder).unwrap();
+        let file = folder.join("2015-07-21.json");
+        let bytes = r#"[{"title": "عنوان", "content": "نص الخبر."}, {"author": "x"}]"#;
+        fs::write(&file, bytes).unwrap();
+        let on_disk = load_paths(std::slice::from_ref(&file));
+        let in_memory = load_named_bytes("okaz/2015-07-21.json", bytes.as_bytes());
+        assert_eq!(in_memory.articles.len(), 1);
+        assert_eq!(in_memory.articles[0].id.as_str(), "okaz/2015-07-21.json#1");
+        let (disk, memory) = (&on_disk.articles[0], &in_memory.articles[0]);
+        assert_eq!(memory.title, disk.title);
+        assert_eq!(memory.paragraphs, disk.paragraphs);
+        assert_eq!(memory.source, disk.source);
+        assert_eq!(memory.date, disk.date);
+        assert_eq!(in_memory.skipped.len(), on_disk.skipped.len());
+
+        let stdin = load_named_bytes("-", "عنوان\nنص الخبر.".as_bytes());
+        assert_eq!(stdin.articles[0].origin, Origin::Stdin);
     }
 
     #[test]

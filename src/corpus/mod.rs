@@ -22,6 +22,15 @@ pub use sample::load_sample;
 
 use crate::article::{Article, ArticleId};
 
+/// Loads a file's content held in memory, as [`load_paths`] would load it from the
+/// relative path `name` (whose extension picks the format, and whose folders give source
+/// and date hints; `-` is standard input). The entry point of the `decode_extract` fuzz
+/// target: the whole load path from bytes to articles, without a file system.
+#[doc(hidden)]
+pub fn load_bytes(name: &str, bytes: &[u8]) -> Corpus {
+    load::load_named_bytes(name, bytes)
+}
+
 /// A set of loaded articles and the files that were skipped.
 #[derive(Clone, Debug, Default)]
 pub struct Corpus {

@@ -14,6 +14,7 @@ mod filter_bar;
 mod filter_state;
 mod forms_table;
 mod fribidi;
+mod fuzz_regressions;
 mod hangup;
 mod highlights;
 mod injection;
