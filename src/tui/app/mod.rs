@@ -22,6 +22,7 @@ use crate::text::{Alignment, BaseDirection, BidiMode, LayoutOptions, Shaping, Ta
 
 mod bookmarking;
 mod filtering;
+mod navigation;
 mod passages;
 mod reading;
 mod reload;
@@ -371,57 +372,6 @@ impl App {
         if self.areas().reader_text().map(|a| a.width) != width_before {
             self.relayout();
         }
-    }
-
-    fn move_in_list(&mut self, command: Command) {
-        let Some(last) = self.shown.len().checked_sub(1) else {
-            return;
-        };
-        let page = self
-            .areas()
-            .list_rows()
-            .map_or(1, |a| usize::from(a.height).max(1));
-        self.selected = match command {
-            Command::MoveDown => (self.selected + 1).min(last),
-            Command::MoveUp => self.selected.saturating_sub(1),
-            Command::PageDown => (self.selected + page).min(last),
-            Command::PageUp => self.selected.saturating_sub(page),
-            Command::Top => 0,
-            Command::Bottom => last,
-            _ => self.selected,
-        };
-        self.follow_selection();
-    }
-
-    fn scroll_reader(&mut self, command: Command) {
-        let page = self.reader_page();
-        let max = self.max_scroll();
-        let Some(reader) = self.reader.as_mut() else {
-            return;
-        };
-        reader.scroll = match command {
-            Command::MoveDown => reader.scroll + 1,
-            Command::MoveUp => reader.scroll.saturating_sub(1),
-            Command::PageDown => reader.scroll + page.saturating_sub(1).max(1),
-            Command::PageUp => reader.scroll.saturating_sub(page.saturating_sub(1).max(1)),
-            Command::Top => 0,
-            Command::Bottom => max,
-            _ => reader.scroll,
-        }
-        .min(max);
-    }
-
-    /// Rows of text the reader shows at once.
-    pub fn reader_page(&self) -> usize {
-        self.areas()
-            .reader_text()
-            .map_or(0, |a| usize::from(a.height))
-    }
-
-    fn max_scroll(&self) -> usize {
-        self.reader
-            .as_ref()
-            .map_or(0, |r| r.lines.len().saturating_sub(self.reader_page()))
     }
 
     fn open(&mut self, article: usize) {

@@ -1,0 +1,63 @@
+//! Moving about: the highlight in the list, the reader's scroll, and the page sizes
+//! they move by.
+
+use super::App;
+use crate::tui::command::Command;
+
+impl App {
+    /// A movement key while the list has the keyboard: the highlight moves, and in the
+    /// split layout the reader follows it.
+    pub(super) fn move_in_list(&mut self, command: Command) {
+        let Some(last) = self.shown.len().checked_sub(1) else {
+            return;
+        };
+        let page = self
+            .areas()
+            .list_rows()
+            .map_or(1, |a| usize::from(a.height).max(1));
+        self.selected = match command {
+            Command::MoveDown => (self.selected + 1).min(last),
+            Command::MoveUp => self.selected.saturating_sub(1),
+            Command::PageDown => (self.selected + page).min(last),
+            Command::PageUp => self.selected.saturating_sub(page),
+            Command::Top => 0,
+            Command::Bottom => last,
+            _ => self.selected,
+        };
+        self.follow_selection();
+    }
+
+    /// A movement key while the reader has the keyboard: its text scrolls, never past
+    /// the last page.
+    pub(super) fn scroll_reader(&mut self, command: Command) {
+        let page = self.reader_page();
+        let max = self.max_scroll();
+        let Some(reader) = self.reader.as_mut() else {
+            return;
+        };
+        reader.scroll = match command {
+            Command::MoveDown => reader.scroll + 1,
+            Command::MoveUp => reader.scroll.saturating_sub(1),
+            Command::PageDown => reader.scroll + page.saturating_sub(1).max(1),
+            Command::PageUp => reader.scroll.saturating_sub(page.saturating_sub(1).max(1)),
+            Command::Top => 0,
+            Command::Bottom => max,
+            _ => reader.scroll,
+        }
+        .min(max);
+    }
+
+    /// Rows of text the reader shows at once.
+    pub fn reader_page(&self) -> usize {
+        self.areas()
+            .reader_text()
+            .map_or(0, |a| usize::from(a.height))
+    }
+
+    /// The furthest the reader scrolls: its last line at the bottom of the pane.
+    pub(super) fn max_scroll(&self) -> usize {
+        self.reader
+            .as_ref()
+            .map_or(0, |r| r.lines.len().saturating_sub(self.reader_page()))
+    }
+}
