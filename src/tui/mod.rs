@@ -156,14 +156,26 @@ pub fn run(corpus: Corpus, settings: &Settings) -> anyhow::Result<()> {
                 session.resize(area)?;
                 app.resize(area);
             }
-            Some(Event::Hangup | Event::Terminate) => break,
+            Some(Event::Hangup | Event::Terminate) => {
+                // A dropped link or a signal: the place in the article is kept all the
+                // same (bookmarks were saved as they were made).
+                app.remember_position();
+                if let Some(stores) = &stores {
+                    stores.apply(&mut app);
+                }
+                break;
+            }
             None => {}
         }
         if app.should_quit() {
             app.remember_position();
         }
-        if let Some(stores) = &stores {
-            stores.apply(&mut app);
+        match &stores {
+            Some(stores) => stores.apply(&mut app),
+            None if !app.take_effects().is_empty() => {
+                app.message = Some("not saved: bookmarks and reading state unavailable".to_owned());
+            }
+            None => {}
         }
         if app.should_quit() {
             break;

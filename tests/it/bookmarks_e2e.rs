@@ -92,3 +92,31 @@ fn a_passage_is_copied_and_bookmarked_with_a_note_and_found_again_after_a_restar
     tmux.keys(&["q"]);
     tmux.wait_for(|s| s.contains("QARI-EXITED-0"));
 }
+
+/// The place in an article survives qari being stopped by a signal (as when an SSH link
+/// drops and the terminal hangs up): reopened, the article is where it was left.
+#[test]
+fn the_reading_position_survives_a_signal() {
+    let tmux = Tmux::start(100, 30);
+    // A name of its own on the command line, to find this qari among the tests' others.
+    let marker = tmux.dir.path().join("config-of-this-test.toml");
+    let config = [std::path::Path::new("--config"), marker.as_path()];
+    std::fs::write(&marker, "").unwrap();
+    tmux.type_line(&qari_command(&config));
+    tmux.wait_for(|s| s.contains("article 1 of 5"));
+    tmux.keys(&["Enter", "Space", "j", "j"]);
+    let screen = tmux.wait_for(|s| s.contains("lines 30–"));
+    let stopped = std::process::Command::new("pkill")
+        .args(["-TERM", "-f", &marker.display().to_string()])
+        .status()
+        .unwrap();
+    assert!(stopped.success(), "{screen}");
+    tmux.wait_for(|s| s.contains("QARI-EXITED-"));
+    tmux.type_line("clear");
+    tmux.type_line(&qari_command(&config));
+    tmux.wait_for(|s| s.contains("article 1 of 5"));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(|s| s.contains("lines 30–"));
+    tmux.keys(&["q"]);
+    tmux.wait_for(|s| s.contains("QARI-EXITED-0"));
+}

@@ -373,6 +373,19 @@ impl App {
         let clean: Vec<usize> = (0..article.paragraphs.len())
             .filter(|&p| !article.paragraphs[p].boilerplate)
             .collect();
+        // An offset inside a paragraph break is the blank line before the next paragraph.
+        if body.char_offset(at) != Some(offset) {
+            let next = clean.get(at.paragraph + 1).copied();
+            if let Some(first) = next.and_then(|next| {
+                reader
+                    .lines
+                    .iter()
+                    .position(|l| l.kind == LineKind::Paragraph(next))
+            }) {
+                reader.scroll = first.saturating_sub(1).min(max);
+            }
+            return;
+        }
         let Some(&paragraph) = clean.get(at.paragraph) else {
             return;
         };

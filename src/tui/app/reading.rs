@@ -65,6 +65,17 @@ impl App {
                 })
             })
             .unwrap_or(0);
+        // A blank line at the top (between two paragraphs) is kept as a place inside the
+        // paragraph break, so that the article reopens with that same line at the top.
+        let at_gap = reader
+            .lines
+            .get(reader.scroll)
+            .is_some_and(|line| line.kind == crate::tui::reader::LineKind::Blank);
+        let offset = if at_gap && offset > 0 {
+            offset - 1
+        } else {
+            offset
+        };
         let position = ReadingPosition::at(&body, offset);
         if self.reading.position(&article.id) != Some(&position) {
             self.reading.place(&article.id, position.clone());
