@@ -2,32 +2,13 @@
 //! bad offsets and ids; and corrupt or unreadable store files, reported and left intact.
 
 use std::path::Path;
-use std::process::{Command, Output};
 
 use qari::article::BodyView;
 
-use crate::support::qari_bin;
+use crate::support::{qari_with_data as qari, succeeded as stdout};
 
 const ARTICLE: &str = "001_28018be113238a9f.txt";
 const OTHER: &str = "003_721a83bec11d9acb.txt";
-
-fn qari(data: &Path, args: &[&str]) -> Output {
-    Command::new(qari_bin())
-        .env("QARI_DATA_DIR", data)
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn stdout(output: &Output) -> String {
-    assert!(
-        output.status.success(),
-        "{:?}: {}",
-        output.status,
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
 
 /// The logical body as the definition states it, worked out here independently.
 fn body_of(id: &str) -> String {

@@ -241,12 +241,7 @@ fn every_format_loads_through_the_command_line() {
         .arg(&root)
         .output()
         .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let text = String::from_utf8(output.stdout).unwrap();
+    let text = crate::support::succeeded(&output);
     let rows: Vec<&str> = text.lines().collect();
     assert_eq!(
         rows,

@@ -109,13 +109,7 @@ fn qari_show(text: &str) -> Vec<String> {
     let mut qari = Command::new(qari_bin());
     qari.args(["show", "-", "--width", "0", "--no-align"]);
     let output = run_with_stdin(&mut qari, text).unwrap();
-    assert!(
-        output.status.success(),
-        "qari show failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout)
-        .unwrap()
+    crate::support::succeeded(&output)
         .lines()
         .map(str::to_owned)
         .collect()

@@ -345,18 +345,13 @@ fn hostile_bookmark_notes_are_drawn_harmlessly() {
     let tmux = Tmux::start(100, 30);
     let data = tmux.dir.path().join("data");
     let dir = repo_file(FIXTURE);
-    let added = Command::new(qari_bin())
-        .env("QARI_DATA_DIR", &data)
-        .args(["bookmarks", "add", ARTICLE, "--start", "0", "--end", "40"])
-        .args(["--note", hostile_note])
-        .arg(&dir)
-        .output()
-        .unwrap();
-    assert!(
-        added.status.success(),
-        "{}",
-        String::from_utf8_lossy(&added.stderr)
-    );
+    let dir_arg = dir.display().to_string();
+    let add = ["bookmarks", "add", ARTICLE, "--start", "0", "--end", "40"];
+    let note = ["--note", hostile_note, &dir_arg];
+    crate::support::succeeded(&crate::support::qari_with_data(
+        &data,
+        &[&add[..], &note].concat(),
+    ));
     for args in [
         &["bookmarks", "list"][..],
         &["bookmarks", "export", "--format", "md"],

@@ -13,13 +13,7 @@ fn ids(args: &[&str]) -> Vec<String> {
         .args(args)
         .output()
         .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout)
-        .unwrap()
+    crate::support::succeeded(&output)
         .lines()
         .map(|l| l[..3].to_owned())
         .collect()

@@ -7,7 +7,6 @@
 //! bookmark store must still hold the bookmark.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use qari::tui::geometry::{Areas, Pane};
@@ -99,21 +98,13 @@ fn executable(pid: u32) -> Option<PathBuf> {
 
 /// Runs `qari bookmarks list` on the store in `data` and returns its lines.
 fn bookmarks_in(data: &Path) -> Vec<String> {
-    let output = Command::new(qari_bin())
-        .env("QARI_DATA_DIR", data)
-        .args(["bookmarks", "list"])
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "qari bookmarks list: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout)
-        .unwrap()
-        .lines()
-        .map(str::to_owned)
-        .collect()
+    crate::support::succeeded(&crate::support::qari_with_data(
+        data,
+        &["bookmarks", "list"],
+    ))
+    .lines()
+    .map(str::to_owned)
+    .collect()
 }
 
 /// `less` over the same server on `qari show` output of article `id` at `width`: bytes

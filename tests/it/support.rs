@@ -1,13 +1,36 @@
 //! Shared helpers for the integration tests.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 /// The built `qari` binary.
 #[allow(dead_code)]
 pub fn qari_bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_qari"))
+}
+
+/// `qari args` with its data folder (bookmarks, reading state) in `data`.
+#[allow(dead_code)]
+pub fn qari_with_data(data: &Path, args: &[&str]) -> Output {
+    Command::new(qari_bin())
+        .env("QARI_DATA_DIR", data)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// The standard output of a run that must have succeeded; a failure shows its status and
+/// standard error.
+#[allow(dead_code)]
+pub fn succeeded(output: &Output) -> String {
+    assert!(
+        output.status.success(),
+        "{:?}: {}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout.clone()).unwrap()
 }
 
 /// A file of the repository, by its path from the top.
