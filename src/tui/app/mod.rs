@@ -121,7 +121,10 @@ pub struct App {
     /// The bookmarks pane, when open.
     pub bookmarks_pane: Option<BookmarksPane>,
     /// What has been read, and where.
-    pub reading: ReadingState,
+    reading: ReadingState,
+    /// Per article, whether it has been read: asked for every row of every frame, so
+    /// kept beside the state rather than looked up by id each time.
+    read: Vec<bool>,
     /// Changes to the stores, waiting for the event loop.
     effects: Vec<Effect>,
     /// The help overlay's page, when the keys do not fit on one.
@@ -169,6 +172,7 @@ impl App {
             note_input: None,
             bookmarks_pane: None,
             reading: ReadingState::default(),
+            read: Vec::new(),
             effects: Vec::new(),
             help_page: 0,
             theme: Theme::default(),
@@ -176,6 +180,7 @@ impl App {
             bidi_changed: false,
             quit: false,
         };
+        app.refresh_read();
         if !app.articles.is_empty() {
             app.open(0);
         }

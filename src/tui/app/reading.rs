@@ -9,11 +9,33 @@ impl App {
     /// The reading state, as loaded or changed.
     pub fn set_reading(&mut self, reading: ReadingState) {
         self.reading = reading;
+        self.refresh_read();
+    }
+
+    /// Takes the read marks of the articles from the reading state again (it or the
+    /// articles changed).
+    pub(super) fn refresh_read(&mut self) {
+        self.read = self
+            .articles
+            .iter()
+            .map(|article| self.reading.is_read(&article.id))
+            .collect();
     }
 
     /// Whether article `n` has been read.
     pub fn is_read(&self, n: usize) -> bool {
-        self.reading.is_read(&self.articles[n].id)
+        self.read.get(n).copied().unwrap_or(false)
+    }
+
+    /// Marks article `n` read or not, here and in the reading state (the event loop saves
+    /// it).
+    fn mark_read(&mut self, n: usize, read: bool) {
+        let id = self.articles[n].id.clone();
+        self.reading.mark(&id, read);
+        if let Some(flag) = self.read.get_mut(n) {
+            *flag = read;
+        }
+        self.effects.push(Effect::SetRead(id, read));
     }
 
     /// Unread articles among those the list shows.
@@ -30,11 +52,10 @@ impl App {
         let Some(article) = self.reader.as_ref().map(|r| r.article) else {
             return;
         };
-        let id = self.articles[article].id.clone();
-        if !self.reading.is_read(&id) {
-            self.reading.mark(&id, true);
-            self.effects.push(Effect::SetRead(id.clone(), true));
+        if !self.is_read(article) {
+            self.mark_read(article, true);
         }
+        let id = self.articles[article].id.clone();
         if let Some(position) = self.reading.position(&id) {
             let body = LogicalBody::of(&self.articles[article]);
             let offset = position.find_in(&body);
@@ -48,7 +69,7 @@ impl App {
             return;
         };
         let article = &self.articles[reader.article];
-        if !self.reading.is_read(&article.id) {
+        if !self.is_read(reader.article) {
             return;
         }
         let top = reader.top_paragraph();
@@ -93,10 +114,8 @@ impl App {
         let Some(article) = article else {
             return;
         };
-        let id = self.articles[article].id.clone();
-        let read = !self.reading.is_read(&id);
-        self.reading.mark(&id, read);
-        self.effects.push(Effect::SetRead(id, read));
+        let read = !self.is_read(article);
+        self.mark_read(article, read);
         self.message = Some(if read { "marked read" } else { "marked unread" }.to_owned());
     }
 

@@ -97,6 +97,7 @@ impl App {
             .map(|reader| (reader.article, renumber(reader.article)));
         drop(number);
         self.articles = new;
+        self.refresh_read();
         // Numbered for the old articles; mapped again below.
         self.bookmarked_articles.clear();
         self.index = None;
