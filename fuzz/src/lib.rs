@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use qari::corpus::sources::Outlets;
 use qari::index::query::{Query, parse};
-use qari::index::{Bitset, Index, Order, SearchLimits, highlights};
+use qari::index::{Bitset, Index, Order, SearchLimits};
 use qari::text::{
     Alignment, BaseDirection, BidiMode, LayoutOptions, Shaping, Tashkeel, VisualLine,
     is_never_emitted, layout_body, layout_paragraph, sanitize, single_line, visible,
@@ -203,11 +203,11 @@ pub fn query(data: &[u8]) {
     );
     assert!(sorted.iter().all(|&doc| (doc as usize) < index.len()));
 
-    check_highlights(&query, &text);
+    check_highlights(index, &query, &text);
     for article in articles {
-        check_highlights(&query, &article.title);
+        check_highlights(index, &query, &article.title);
         for paragraph in article.paragraphs.iter().take(3) {
-            check_highlights(&query, &paragraph.text);
+            check_highlights(index, &query, &paragraph.text);
         }
     }
 }
@@ -224,8 +224,8 @@ fn search(index: &Index, query: &Query, order: Order) -> Vec<u32> {
         .expect("no stop signal and bookmarks given")
 }
 
-fn check_highlights(query: &Query, text: &str) {
-    let ranges = highlights(query, text);
+fn check_highlights(index: &Index, query: &Query, text: &str) {
+    let ranges = index.highlights(query, text);
     for range in &ranges {
         assert!(
             range.start < range.end && text.get(range.clone()).is_some(),

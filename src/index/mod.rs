@@ -13,6 +13,7 @@
 pub mod analyze;
 mod bitset;
 mod build;
+mod matching;
 mod postings;
 pub mod query;
 mod search;
@@ -20,7 +21,7 @@ mod search;
 use std::collections::HashMap;
 
 pub use bitset::Bitset;
-pub use search::{Order, SearchError, SearchLimits, highlights};
+pub use search::{Order, SearchError, SearchLimits};
 
 use crate::article::Article;
 use analyze::stem;

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use crate::article::{Article, BodyView};
-use crate::index::highlights;
+use crate::index::Index;
 use crate::index::query::Query;
 use crate::text::{BodyLine, LayoutOptions, VisualLine, layout_body, layout_paragraph};
 
@@ -107,10 +107,15 @@ impl Reader {
     /// Finds where the query's words occur: each line's marked byte ranges (painted by
     /// the view every frame without searching again) and the lines that have any, for
     /// `n` and `N`. Each paragraph is searched once, however many lines it takes.
-    pub fn find_matches(&mut self, article: &Article, query: Option<&Query>) {
+    pub fn find_matches(
+        &mut self,
+        article: &Article,
+        query: Option<&Query>,
+        index: Option<&Index>,
+    ) {
         self.marks = vec![Vec::new(); self.lines.len()];
         self.matches.clear();
-        let Some(query) = query else {
+        let (Some(query), Some(index)) = (query, index) else {
             return;
         };
         let mut found: Option<(LineKind, Vec<Range<usize>>)> = None;
@@ -121,7 +126,7 @@ impl Reader {
                 LineKind::Blank => continue,
             };
             if found.as_ref().is_none_or(|(kind, _)| *kind != line.kind) {
-                found = Some((line.kind, highlights(query, text)));
+                found = Some((line.kind, index.highlights(query, text)));
             }
             let span = &line.line.logical;
             let ranges = found.as_ref().map_or(&[][..], |(_, r)| r.as_slice());

@@ -141,7 +141,11 @@ impl App {
             .unwrap_or(0);
         self.follow_selection();
         if let Some(reader) = self.reader.as_mut() {
-            reader.find_matches(&self.articles[reader.article], self.query.as_ref());
+            reader.find_matches(
+                &self.articles[reader.article],
+                self.query.as_ref(),
+                self.index.as_deref(),
+            );
         }
     }
 }

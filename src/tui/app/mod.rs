@@ -401,7 +401,7 @@ impl App {
         };
         let article = &self.articles[reader.article];
         reader.lay_out(article, self.body_view, &options);
-        reader.find_matches(article, self.query.as_ref());
+        reader.find_matches(article, self.query.as_ref(), self.index.as_deref());
         self.mark_bookmarked_lines();
         let max = self.max_scroll();
         if let Some(reader) = self.reader.as_mut() {
