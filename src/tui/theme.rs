@@ -23,6 +23,8 @@ pub struct Theme {
     pub name: ThemeName,
     /// A search match in the reader (also underlined and bold).
     pub matched: Style,
+    /// The match `n` or `N` last jumped to: a match, reversed.
+    pub current_match: Style,
     /// The margin mark of a bookmarked line.
     pub bookmark_mark: Style,
     /// The dot of an unread article.
@@ -54,12 +56,14 @@ impl Theme {
             Some(c) => style.fg(c),
             None => style,
         };
+        let matched = colour(
+            Style::default().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
+            matched,
+        );
         Self {
             name,
-            matched: colour(
-                Style::default().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
-                matched,
-            ),
+            matched,
+            current_match: matched.add_modifier(Modifier::REVERSED),
             bookmark_mark: colour(Style::default(), mark),
             unread_mark: colour(Style::default(), mark),
         }
@@ -113,6 +117,13 @@ mod tests {
             for depth in [ColorDepth::Ansi16, ColorDepth::TrueColor] {
                 let theme = Theme::new(name, depth);
                 assert!(theme.matched.add_modifier.contains(Modifier::UNDERLINED));
+                // The current match is told from the others by an attribute as well.
+                assert!(
+                    theme
+                        .current_match
+                        .add_modifier
+                        .contains(Modifier::UNDERLINED | Modifier::REVERSED)
+                );
             }
         }
     }

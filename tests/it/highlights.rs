@@ -1,5 +1,6 @@
 //! Matches painted in the reader: through the layout's logical offsets, so the mark lands
-//! on the right (shaped, reordered) letters; `n` and `N` move between them.
+//! on the right (shaped, reordered) letters; `n` and `N` move between them, counting
+//! them and coming round at the ends.
 
 use std::sync::Arc;
 
@@ -47,7 +48,7 @@ fn a_filtered_word_is_marked_on_its_shaped_letters_and_n_walks_the_matches() {
     key(&mut app, KeyCode::Char('n'));
     let reader = app.reader.as_ref().unwrap();
     assert!(reader.scroll > first_top, "n scrolled to a match");
-    assert!(reader.matches.contains(&reader.scroll));
+    assert!(reader.matches.iter().any(|m| m.line == reader.scroll));
     // The top line now holds a match: its marked cells spell the word, shaped, in
     // visual order (as FriBidi draws it).
     let expected = crate::support::fribidi_visual_lines("حميميم")[0]
@@ -63,7 +64,187 @@ fn a_filtered_word_is_marked_on_its_shaped_letters_and_n_walks_the_matches() {
     let at = app.reader.as_ref().unwrap().scroll;
     key(&mut app, KeyCode::Char('n'));
     let next = app.reader.as_ref().unwrap().scroll;
-    assert!(next > at || app.message.as_deref() == Some("no more matches"));
+    let wrapped = app
+        .message
+        .as_deref()
+        .is_some_and(|m| m.ends_with("(from the top)"));
+    assert!(next > at || wrapped, "{:?}", app.message);
     key(&mut app, KeyCode::Char('N'));
-    assert!(app.reader.as_ref().unwrap().scroll < next.max(at + 1));
+    assert_eq!(app.reader.as_ref().unwrap().scroll, at);
+}
+
+/// An article where the filter `الميناء` occurs six times: once in the title, three
+/// times in one paragraph (twice close together, so on one line), once in the last
+/// paragraph, with text enough between them to scroll.
+fn port_article() -> App {
+    let filler = "وتناولت الصحف المحلية أخبار الطقس والأسواق والرياضة في صفحاتها الأولى. ";
+    let text = format!(
+        "حركة السفن في الميناء\n\n\
+         افتتح الميناء الجديد صباح اليوم بحضور المسؤولين.\n\n\
+         قال المدير إن الميناء سيستقبل السفن الكبيرة، وإن أرصفة الميناء جاهزة منذ أسبوع، \
+         وإن الميناء يعمل ليلا ونهارا.\n\n\
+         {}\n\n\
+         ويعمل في الميناء ألف عامل.\n",
+        filler.repeat(12)
+    );
+    let corpus = qari::corpus::load_bytes("port.txt", text.as_bytes());
+    assert_eq!(corpus.articles.len(), 1, "{:?}", corpus.skipped);
+    let mut app = App::new(corpus, Display::default(), Rect::new(0, 0, 100, 12));
+    app.set_index(Arc::new(Index::build(&app.articles)));
+    app
+}
+
+fn filter_and_open(app: &mut App, filter: &str) {
+    key(app, KeyCode::Char('/'));
+    for c in filter.chars() {
+        key(app, KeyCode::Char(c));
+    }
+    key(app, KeyCode::Enter);
+    key(app, KeyCode::Enter);
+}
+
+/// The status line: the bottom row of the screen.
+fn status_row(app: &App) -> String {
+    let buffer = crate::support::render(app);
+    let y = app.screen.height - 1;
+    (0..app.screen.width)
+        .map(|x| buffer[(x, y)].symbol())
+        .collect()
+}
+
+#[test]
+fn n_counts_every_occurrence_and_wraps_round_from_the_top() {
+    let mut app = port_article();
+    filter_and_open(&mut app, "الميناء");
+    let total = app.reader.as_ref().unwrap().matches.len();
+    assert_eq!(total, 6);
+    let mut tops = Vec::new();
+    for number in 1..=total {
+        key(&mut app, KeyCode::Char('n'));
+        assert_eq!(
+            app.message.as_deref(),
+            Some(format!("match {number} of {total}").as_str())
+        );
+        let reader = app.reader.as_ref().unwrap();
+        let current = reader
+            .current_match()
+            .expect("the match jumped to is current");
+        assert_eq!(current, &reader.matches[number - 1]);
+        // Its line at the top, unless it is on the last page.
+        let max = reader.lines.len() - app.reader_page();
+        assert_eq!(reader.scroll, current.line.min(max));
+        tops.push(reader.scroll);
+    }
+    // Forward, never back; the two matches on one line share its scroll.
+    assert!(tops.windows(2).all(|w| w[0] <= w[1]), "{tops:?}");
+    assert!(tops.windows(2).any(|w| w[0] == w[1]), "{tops:?}");
+    assert!(tops.first() < tops.last(), "{tops:?}");
+    key(&mut app, KeyCode::Char('n'));
+    assert_eq!(
+        app.message.as_deref(),
+        Some(format!("match 1 of {total} (from the top)").as_str())
+    );
+    assert_eq!(app.reader.as_ref().unwrap().scroll, tops[0]);
+    key(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.message.as_deref(), Some("match 2 of 6"));
+}
+
+#[test]
+fn shift_n_goes_back_and_wraps_round_from_the_bottom() {
+    let mut app = port_article();
+    filter_and_open(&mut app, "الميناء");
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Char('N'));
+    assert_eq!(app.message.as_deref(), Some("match 1 of 6"));
+    key(&mut app, KeyCode::Char('N'));
+    assert_eq!(
+        app.message.as_deref(),
+        Some("match 6 of 6 (from the bottom)")
+    );
+    for number in (1..6).rev() {
+        key(&mut app, KeyCode::Char('N'));
+        assert_eq!(
+            app.message.as_deref(),
+            Some(format!("match {number} of 6").as_str())
+        );
+    }
+    // From the top of a freshly opened article, `N` comes round to the last match.
+    let mut app = port_article();
+    filter_and_open(&mut app, "الميناء");
+    key(&mut app, KeyCode::Char('N'));
+    assert_eq!(
+        app.message.as_deref(),
+        Some("match 6 of 6 (from the bottom)")
+    );
+}
+
+#[test]
+fn after_scrolling_away_n_starts_from_the_top_of_the_pane() {
+    let mut app = port_article();
+    filter_and_open(&mut app, "الميناء");
+    for _ in 0..4 {
+        key(&mut app, KeyCode::Char('n'));
+    }
+    assert_eq!(app.message.as_deref(), Some("match 4 of 6"));
+    key(&mut app, KeyCode::Char('g'));
+    assert_eq!(app.reader.as_ref().unwrap().current_match(), None);
+    key(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.message.as_deref(), Some("match 1 of 6"));
+    // A new width lays the article out again; the current match stays current.
+    key(&mut app, KeyCode::Char('n'));
+    app.resize(Rect::new(0, 0, 80, 12));
+    key(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.message.as_deref(), Some("match 3 of 6"));
+}
+
+#[test]
+fn an_article_without_the_filter_s_words_says_so() {
+    let mut app = port_article();
+    // `-word` lets the article through and marks nothing in it.
+    filter_and_open(&mut app, "-قطار");
+    assert_eq!(app.shown.len(), 1);
+    key(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.message.as_deref(), Some("no matches in this article"));
+    key(&mut app, KeyCode::Char('N'));
+    assert_eq!(app.message.as_deref(), Some("no matches in this article"));
+    // With no filter at all there is nothing to match.
+    let mut app = port_article();
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('n'));
+    assert_eq!(
+        app.message.as_deref(),
+        Some("no filter to match: / sets one")
+    );
+}
+
+#[test]
+fn the_status_line_counts_the_matches_and_the_current_one_is_drawn_reversed() {
+    let mut app = port_article();
+    filter_and_open(&mut app, "الميناء");
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Char('n'));
+    let status = status_row(&app);
+    assert!(status.contains("· match 2 of 6"), "{status:?}");
+    // Exactly one match on screen is reversed: the current one, spelled as the others.
+    let buffer = crate::support::render(&app);
+    let reversed: Vec<String> = (0..app.screen.height - 1)
+        .map(|y| {
+            (0..app.screen.width)
+                .map(|x| &buffer[(x, y)])
+                .filter(|c| {
+                    c.modifier
+                        .contains(Modifier::UNDERLINED | Modifier::REVERSED)
+                })
+                .map(|c| c.symbol().to_owned())
+                .collect()
+        })
+        .filter(|row: &String| !row.is_empty())
+        .collect();
+    let expected = crate::support::fribidi_visual_lines("الميناء")[0]
+        .trim()
+        .to_owned();
+    assert_eq!(reversed, vec![expected]);
+    key(&mut app, KeyCode::Char('n'));
+    assert!(status_row(&app).contains("· match 3 of 6"));
 }

@@ -29,7 +29,7 @@ mod reload;
 
 pub use bookmarking::{BookmarksPane, Effect, NoteInput, NoteTarget};
 
-pub use super::reader::{LineKind, Reader, ReaderLine};
+pub use super::reader::{Direction, Jump, LineKind, Match, Reader, ReaderLine};
 
 /// How text is drawn, as chosen on the command line and toggled by keys.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -329,18 +329,8 @@ impl App {
                     self.start_reading();
                 }
             }
-            Command::NextMatch | Command::PreviousMatch => {
-                let forward = command == Command::NextMatch;
-                let max = self.max_scroll();
-                match self
-                    .reader
-                    .as_mut()
-                    .and_then(|r| r.next_match(forward).map(|l| (r, l)))
-                {
-                    Some((reader, line)) => reader.scroll = line.min(max),
-                    None => self.message = Some("no more matches".to_owned()),
-                }
-            }
+            Command::NextMatch => self.jump_to_match(Direction::Forward),
+            Command::PreviousMatch => self.jump_to_match(Direction::Backward),
             Command::Filter => {
                 self.filter.editing = true;
                 self.filter.cursor = self.filter.text.len();
@@ -405,7 +395,7 @@ impl App {
         self.mark_bookmarked_lines();
         let max = self.max_scroll();
         if let Some(reader) = self.reader.as_mut() {
-            reader.scroll = reader.scroll.min(max);
+            reader.clamp_scroll(max);
         }
     }
 }

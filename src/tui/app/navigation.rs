@@ -1,7 +1,7 @@
-//! Moving about: the highlight in the list, the reader's scroll, and the page sizes
-//! they move by.
+//! Moving about: the highlight in the list, the reader's scroll and its jumps between
+//! matches, and the page sizes they move by.
 
-use super::App;
+use super::{App, Direction, Jump};
 use crate::tui::command::Command;
 
 impl App {
@@ -47,6 +47,22 @@ impl App {
         .min(max);
     }
 
+    /// `n` or `N`: the reader scrolls to the next or previous match of the filter, round
+    /// from the other end past the last or first, and the status line says which it is.
+    pub(super) fn jump_to_match(&mut self, direction: Direction) {
+        let max = self.max_scroll();
+        let has_query = self.query.is_some();
+        let Some(reader) = self.reader.as_mut() else {
+            self.message = Some("no article open".to_owned());
+            return;
+        };
+        self.message = Some(match reader.jump(direction, max) {
+            Some(jump) => match_message(jump, direction),
+            None if has_query => "no matches in this article".to_owned(),
+            None => "no filter to match: / sets one".to_owned(),
+        });
+    }
+
     /// Rows of text the reader shows at once.
     pub fn reader_page(&self) -> usize {
         self.areas()
@@ -60,4 +76,19 @@ impl App {
             .as_ref()
             .map_or(0, |r| r.lines.len().saturating_sub(self.reader_page()))
     }
+}
+
+/// "match 3 of 7", and where it came round from when it went past an end.
+fn match_message(jump: Jump, direction: Direction) -> String {
+    let Jump {
+        number,
+        total,
+        wrapped,
+    } = jump;
+    let from = match (wrapped, direction) {
+        (false, _) => "",
+        (true, Direction::Forward) => " (from the top)",
+        (true, Direction::Backward) => " (from the bottom)",
+    };
+    format!("match {number} of {total}{from}")
 }

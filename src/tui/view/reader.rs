@@ -69,6 +69,7 @@ impl Widget for ReaderPane<'_> {
             return;
         };
         let first = reader.scroll.min(reader.lines.len());
+        let current = reader.current_match();
         let selected = app
             .selection
             .as_ref()
@@ -89,6 +90,9 @@ impl Widget for ReaderPane<'_> {
                 ..text
             };
             let marks = reader.marks.get(first + row).map_or(&[][..], Vec::as_slice);
+            let current = current
+                .filter(|m| m.kind == line.kind)
+                .map_or(&[][..], |m| std::slice::from_ref(&m.range));
             let selection: Vec<_> = match line.kind {
                 LineKind::Paragraph(p) => selected
                     .iter()
@@ -114,6 +118,9 @@ impl Widget for ReaderPane<'_> {
                     // Matches are underlined and bold as well as coloured: never colour
                     // alone.
                     cell_style = cell_style.patch(app.theme.matched);
+                }
+                if overlaps(cell, current) {
+                    cell_style = cell_style.patch(app.theme.current_match);
                 }
                 if overlaps(cell, &selection) {
                     cell_style = cell_style.add_modifier(Modifier::REVERSED);
