@@ -1,6 +1,7 @@
-//! Text analysis for the search index (DESIGN §4): splitting text into words, normalizing
-//! each word, and light stemming. The same functions analyze articles and queries, so a
-//! query word matches whatever spelling variant an article used.
+//! Text analysis for the search index (DESIGN §4): splitting text into words and
+//! normalizing each word. The same functions analyze articles and queries, so a query
+//! word matches whatever spelling variant an article used; which normalized words are
+//! forms of one word is the lexicon's to decide (`super::lexicon`).
 //!
 //! A word is a run of letters, digits (of any script) and combining marks, Arabic harakat
 //! and tatweel included; everything else (spaces, punctuation, symbols, bidi controls,
@@ -16,23 +17,19 @@
 //!   Lucene leaves this to ICU folding; qari has no ICU, hence the table in `fold_table`.
 //! - Harakat, shadda, sukun, tanwin and the other marks that "hide tashkeel" removes
 //!   ([`crate::text::is_tashkeel`], a superset of Lucene's list), and tatweel, are
-//!   dropped; أ إ آ → ا, ى → ي, ة → ه: Lucene's `ArabicNormalizer`, after the
-//!   normalization of Larkey, Ballesteros and Connell's light stemming paper.
+//!   dropped; أ إ آ → ا, ى → ي: Lucene's `ArabicNormalizer`, after the normalization of
+//!   Larkey, Ballesteros and Connell's light stemming paper. Unlike Lucene, the teh
+//!   marbuta is kept: it makes a different word (كلية college, كل all; جامعة university,
+//!   جامع mosque), and a careless ه for it is the lexicon's to recognize from evidence.
+//!   What normalizing drops of a hamza alef and a final tanwin is reported as
+//!   [`Spelling`], so that the index can count it.
 //! - ک → ك, ی and ے → ي, ۀ and ہ → ه, hamza above dropped: Lucene's `PersianNormalizer`.
 //!   The precomposed ۂ and ۓ, which it sees only decomposed, follow the same rules.
-//! - ٱ → ا, ؤ → و, ئ → ي: qari's own (DESIGN §4); news spells hamza seats loosely.
+//! - ٱ → ا, and ؤ, ئ → ء: qari's own; news spells hamza seats loosely (مسئول, مسؤول).
 //! - Arabic-Indic and Persian digits → ASCII digits: Lucene's `DecimalDigitFilter`, which
 //!   its Arabic analyzer runs (other scripts' digits are words, left as they are).
 //! - Letters of other scripts are lower-cased.
 //!
-//! Stemming ([`stem`]) strips at most one prefix, longest first, then each suffix once in
-//! a fixed order, as Lucene's `ArabicStemmer` (after Larkey's light10) does; a stem keeps
-//! at least two letters, three after a one-letter prefix (Lucene's rule for و). DESIGN §4
-//! adds the one-letter prefixes ف ب ك ل to Lucene's و ال وال بال كال فال لل. qari's own
-//! suffix يا (not after an alef) unites سوريا with سورية and سوريه: all three stem to
-//! سور, which Lucene already gives for سورية, سوري and سوريون. The normalized forms stay
-//! apart, because a word-final يا ↔ يه rule would also join عليا with عليه, هدايا with
-//! هداية and رسميا with رسمية, and the normalized form is what ranks as an exact match.
 
 use std::str::CharIndices;
 use std::sync::LazyLock;
@@ -65,6 +62,21 @@ pub struct Word<'t> {
     pub end: usize,
     /// The word normalized, as [`normalize`] gives it.
     pub normalized: &'t str,
+    /// What the spelling showed that normalizing took away.
+    pub spelling: Spelling,
+}
+
+/// Marks of a word as written that normalizing drops but that tell words apart: the
+/// index counts them per term, as evidence for deciding what a word is (see
+/// [`super::lexicon`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Spelling {
+    /// The word starts with a hamza on or under its alef (أ إ آ): that alef is a letter of
+    /// the word, never the article ال (ألمانيا, إلغاء).
+    pub hamza_initial: bool,
+    /// The word ends with tanwin fatha (رسمياً, رسميًا): an adverb or an indefinite
+    /// accusative, never a name.
+    pub tanween_final: bool,
 }
 
 /// The words of `text` (byte offsets into `text`), normalized. Words are runs of
@@ -109,6 +121,9 @@ impl Words<'_> {
         let arabic = &*ARABIC;
         // The word's span so far; no word yet while `start` is past the end.
         let (mut start, mut end) = (usize::MAX, 0);
+        let mut hamza_initial = false;
+        // The normalized length when a tanwin fatha was last seen.
+        let mut tanween_at = None;
         loop {
             let (c, at, after) = if let Some(c) = self.folding.chars().next() {
                 self.folding = &self.folding[c.len_utf8()..];
@@ -121,6 +136,9 @@ impl Words<'_> {
             // Letters first: most characters are, and the branch predicts well.
             let class = class(c, arabic);
             if let Class::Letter(letter) = class {
+                if self.normalized.is_empty() {
+                    hamza_initial = matches!(c, 'أ' | 'إ' | 'آ');
+                }
                 self.normalized.push(letter);
                 start = start.min(at);
                 end = after;
@@ -128,6 +146,9 @@ impl Words<'_> {
             }
             match class {
                 Class::Letter(_) | Class::Silent => {
+                    if c == FATHATAN {
+                        tanween_at = Some(self.normalized.len());
+                    }
                     start = start.min(at);
                     end = after;
                 }
@@ -140,10 +161,16 @@ impl Words<'_> {
                 Class::Break => break,
             }
         }
+        // Before the last letter (رسميًا) or after it (رسمياً); an Arabic letter is two bytes.
+        let tanween_final = tanween_at.is_some_and(|at| at + 2 >= self.normalized.len() && at > 0);
         (!self.normalized.is_empty()).then_some(Word {
             start,
             end,
             normalized: &self.normalized,
+            spelling: Spelling {
+                hamza_initial,
+                tanween_final,
+            },
         })
     }
 }
@@ -182,57 +209,8 @@ fn push_normalized(c: char, normalized: &mut String) {
     }
 }
 
-/// The light stem of a normalized word, as an owned string; see [`stem_str`].
-pub fn stem(normalized: &str) -> String {
-    stem_str(normalized).to_owned()
-}
-
-/// Prefixes, longest first: Lucene's `ArabicStemmer` list, plus ف ب ك ل (DESIGN §4).
-const PREFIXES: [&str; 11] = [
-    "وال", "بال", "كال", "فال", "ال", "لل", "و", "ف", "ب", "ك", "ل",
-];
-
-/// Suffixes in the order they are tried, each at most once: Lucene's `ArabicStemmer`
-/// list, with qari's يا after ية. ية and ة cannot match a normalized word (ة is ه by then)
-/// but are kept so that unnormalized input stems as in Lucene.
-const SUFFIXES: [&str; 11] = [
-    "ها", "ان", "ات", "ون", "ين", "يه", "ية", "يا", "ه", "ة", "ي",
-];
-
-/// The light stem of a normalized word, which is always a slice of it: at most one
-/// prefix off (longest first), then each suffix off once, in order. The stem keeps at
-/// least two letters, three after a one-letter prefix. Words of other scripts come back
-/// unchanged.
-pub fn stem_str(normalized: &str) -> &str {
-    let mut stem = normalized;
-    let mut letters = stem.chars().count();
-    for prefix in PREFIXES {
-        // Every affix is Arabic, two bytes a letter.
-        let prefix_letters = prefix.len() / 2;
-        let keep = if prefix_letters == 1 { 3 } else { 2 };
-        if letters >= prefix_letters + keep && stem.starts_with(prefix) {
-            stem = &stem[prefix.len()..];
-            letters -= prefix_letters;
-            break;
-        }
-    }
-    for suffix in SUFFIXES {
-        let suffix_letters = suffix.len() / 2;
-        if letters < suffix_letters + 2 {
-            continue;
-        }
-        if let Some(rest) = stem.strip_suffix(suffix) {
-            // سوريا but not قضايا: after an alef, يا ends a broken plural whose singular
-            // is a different word (رعايا nationals, رعاية care).
-            if suffix == "يا" && rest.ends_with('ا') {
-                continue;
-            }
-            stem = rest;
-            letters -= suffix_letters;
-        }
-    }
-    stem
-}
+/// Tanwin fatha, the mark of an indefinite accusative.
+const FATHATAN: char = '\u{064B}';
 
 /// What one character of the text is to a word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -284,9 +262,9 @@ static ARABIC: LazyLock<[Class; 256]> = LazyLock::new(|| {
 fn arabic_class(c: char) -> Class {
     let letter = match c {
         'آ' | 'أ' | 'إ' | 'ٱ' => 'ا',
-        'ى' | 'ئ' | 'ی' | 'ے' | 'ۓ' => 'ي',
-        'ة' | 'ۀ' | 'ہ' | 'ۂ' => 'ه',
-        'ؤ' => 'و',
+        'ى' | 'ی' | 'ے' | 'ۓ' => 'ي',
+        'ۀ' | 'ہ' | 'ۂ' => 'ه',
+        'ؤ' | 'ئ' => 'ء',
         'ک' => 'ك',
         '٠'..='٩' => ascii_digit(c, '٠'),
         '۰'..='۹' => ascii_digit(c, '۰'),

@@ -11,7 +11,8 @@ use std::num::NonZeroUsize;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::Progress;
-use super::analyze::words;
+use super::analyze::{Spelling, words};
+use super::lexicon::TermStats;
 use super::postings::Postings;
 use crate::article::Article;
 
@@ -25,6 +26,8 @@ const PARAGRAPH_END: u32 = u32::MAX;
 /// The words of a corpus: the sorted terms, their postings and each article's length.
 pub(super) struct Words {
     pub(super) terms: Vec<String>,
+    /// Per term, how it was written (numbered as `terms`).
+    pub(super) stats: Vec<TermStats>,
     pub(super) postings: Postings,
     /// Word positions used by each article (words plus paragraph gaps), for BM25.
     pub(super) lengths: Vec<u32>,
@@ -64,15 +67,37 @@ pub(super) fn index_words(articles: &[Article], progress: &Progress) -> Words {
     progress.report(MERGED_SHARE);
     let postings = fill_postings(&shares, terms.len());
     progress.report(FILLED_SHARE);
+    let stats = term_stats(&shares, &postings, terms.len());
     let lengths = shares
         .iter()
         .flat_map(|s| s.lengths.iter().copied())
         .collect();
     Words {
         terms,
+        stats,
         postings,
         lengths,
     }
+}
+
+/// Each term's occurrences, and its spelling marks summed over the shares.
+fn term_stats(shares: &[Share], postings: &Postings, term_count: usize) -> Vec<TermStats> {
+    let mut counts: Vec<TermStats> = (0..term_count as u32)
+        .map(|term| TermStats {
+            occurrences: postings.occurrences(term),
+            ..TermStats::default()
+        })
+        .collect();
+    for share in shares {
+        for (total, (&hamza, &tanween)) in counts
+            .iter_mut()
+            .zip(share.hamza_counts.iter().zip(&share.tanween_counts))
+        {
+            total.hamza_initial += hamza;
+            total.tanween_final += tanween;
+        }
+    }
+    counts
 }
 
 /// Articles read so far by all threads, reported as progress through the reading share.
@@ -104,6 +129,9 @@ struct Share {
     /// Per term number: articles holding it, and its positions.
     entry_counts: Vec<u32>,
     position_counts: Vec<u32>,
+    /// Per term number: occurrences with each spelling mark.
+    hamza_counts: Vec<u32>,
+    tanween_counts: Vec<u32>,
     /// Every word's term number, in order, with [`PARAGRAPH_END`] after each paragraph.
     stream: Vec<u32>,
     /// Where each article's words end in `stream`.
@@ -122,6 +150,9 @@ struct Tally {
     entries: u32,
     /// Its occurrences.
     positions: u32,
+    /// Its occurrences with a hamza on the first alef, and with a final tanwin.
+    hamza: u32,
+    tanween: u32,
 }
 
 /// A short term as a dictionary key, compared as three machine words in place: nearly
@@ -149,6 +180,8 @@ impl Share {
             terms: Vec::new(),
             entry_counts: Vec::new(),
             position_counts: Vec::new(),
+            hamza_counts: Vec::new(),
+            tanween_counts: Vec::new(),
             stream: Vec::new(),
             ends: Vec::with_capacity(articles.len()),
             lengths: Vec::with_capacity(articles.len()),
@@ -165,7 +198,7 @@ impl Share {
             for text in texts {
                 let mut found = words(text);
                 while let Some(word) = found.next_word() {
-                    let number = share.count(word.normalized, doc as u32);
+                    let number = share.count(word.normalized, word.spelling, doc as u32);
                     share.stream.push(number);
                     length += 1;
                 }
@@ -180,9 +213,14 @@ impl Share {
         }
         share.entry_counts = vec![0; share.terms.len()];
         share.position_counts = vec![0; share.terms.len()];
+        share.hamza_counts = vec![0; share.terms.len()];
+        share.tanween_counts = vec![0; share.terms.len()];
         for tally in share.numbers.values().chain(share.long_numbers.values()) {
-            share.entry_counts[tally.number as usize] = tally.entries;
-            share.position_counts[tally.number as usize] = tally.positions;
+            let number = tally.number as usize;
+            share.entry_counts[number] = tally.entries;
+            share.position_counts[number] = tally.positions;
+            share.hamza_counts[number] = tally.hamza;
+            share.tanween_counts[number] = tally.tanween;
         }
         share.numbers = foldhash::HashMap::default();
         share.long_numbers = foldhash::HashMap::default();
@@ -192,13 +230,15 @@ impl Share {
     /// The number of `term`, given it if new, with the word counted for article `doc`.
     /// The counts live in the dictionary beside the number, so that the probe that finds
     /// the number has brought them into the cache too.
-    fn count(&mut self, term: &str, doc: u32) -> u32 {
+    fn count(&mut self, term: &str, spelling: Spelling, doc: u32) -> u32 {
         let next = self.terms.len() as u32;
         let fresh = Tally {
             number: next,
             last_doc: u32::MAX,
             entries: 0,
             positions: 0,
+            hamza: 0,
+            tanween: 0,
         };
         let tally = match InlineTerm::new(term) {
             Some(key) => self.numbers.entry(key).or_insert(fresh),
@@ -216,6 +256,8 @@ impl Share {
             tally.entries += 1;
         }
         tally.positions += 1;
+        tally.hamza += u32::from(spelling.hamza_initial);
+        tally.tanween += u32::from(spelling.tanween_final);
         let number = tally.number;
         if number == next {
             self.terms.push(term.into());
@@ -267,7 +309,12 @@ fn merge_dictionaries(shares: &mut [Share]) -> Vec<String> {
                         *number = final_number[*number as usize];
                     }
                 }
-                for counts in [&mut share.entry_counts, &mut share.position_counts] {
+                for counts in [
+                    &mut share.entry_counts,
+                    &mut share.position_counts,
+                    &mut share.hamza_counts,
+                    &mut share.tanween_counts,
+                ] {
                     let mut renumbered = vec![0u32; term_count];
                     for (local, &count) in counts.iter().enumerate() {
                         renumbered[final_number[local] as usize] = count;

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::analyze::{Token, stem_str, tokens};
+use super::analyze::{Token, tokens};
 use super::search::{SearchError, SearchLimits};
 use super::{Bitset, Index};
 
@@ -27,6 +27,24 @@ pub(super) struct WordTerms {
     exact: Option<u32>,
 }
 
+/// What one word of a query admits, as words of the lexicon.
+enum Wanted {
+    /// The word's own forms; `None` when the corpus has no form of it.
+    One(Option<u32>),
+    /// The forms of any of these words (ascending): the word being typed.
+    Any(Vec<u32>),
+}
+
+impl Wanted {
+    fn admits(&self, word: Option<u32>) -> bool {
+        match (self, word) {
+            (_, None) => false,
+            (Wanted::One(wanted), found) => *wanted == found,
+            (Wanted::Any(words), Some(word)) => words.binary_search(&word).is_ok(),
+        }
+    }
+}
+
 impl Index {
     /// The articles holding the words of `text` one after the other (one word: holding
     /// it), the last word matched as a prefix when `prefix`; and the words, for scoring.
@@ -44,24 +62,69 @@ impl Index {
     /// Where the words of `typed` occur one after the other in `text`, the last matched
     /// as a prefix when `prefix`: byte ranges in order.
     pub(super) fn text_spans(&self, typed: &str, prefix: bool, text: &str) -> Vec<Range<usize>> {
-        let found = tokens(text);
-        let wanted: Vec<String> = tokens(typed).into_iter().map(|t| t.normalized).collect();
+        let wanted: Vec<Wanted> = self.wanted(typed, prefix);
         let Some(last) = wanted.len().checked_sub(1) else {
             return Vec::new();
         };
-        let matches = |i: usize, token: &Token| {
-            let same_stem = stem_str(&token.normalized) == stem_str(&wanted[i]);
-            same_stem || (prefix && i == last && token.normalized.starts_with(&wanted[i]))
-        };
+        let found: Vec<(Token, Option<u32>)> = tokens(text)
+            .into_iter()
+            .map(|token| {
+                let word = self.word_of(&token.normalized);
+                (token, word)
+            })
+            .collect();
         let mut ranges = Vec::new();
         for start in 0..found.len() {
-            let fits =
-                found.len() - start > last && (0..=last).all(|i| matches(i, &found[start + i]));
+            let fits = found.len() - start > last
+                && (0..=last).all(|i| wanted[i].admits(found[start + i].1));
             if fits {
-                ranges.push(found[start].start..found[start + last].end);
+                ranges.push(found[start].0.start..found[start + last].0.end);
             }
         }
         ranges
+    }
+
+    /// Whether a word of an article, normalized, is what the query word `typed` stands
+    /// for (a word: one of its forms; `prefix`: a form of a word it begins). What a
+    /// direct scan of article text needs to check the index's answers.
+    pub fn matches_word(&self, typed: &str, prefix: bool, normalized: &str) -> bool {
+        let wanted = self.wanted(typed, prefix);
+        wanted.len() == 1 && wanted[0].admits(self.word_of(normalized))
+    }
+
+    /// The forms of the query word `typed` that the corpus has, each with how often it
+    /// occurs, most common first: what a word matches, for reports and tests.
+    pub fn word_forms(&self, typed: &str) -> Vec<(&str, u32)> {
+        let mut forms: Vec<(&str, u32)> = self
+            .words(typed, false)
+            .iter()
+            .flat_map(|word| word.terms.iter())
+            .map(|&t| {
+                (
+                    self.terms[t as usize].as_str(),
+                    self.stats[t as usize].occurrences,
+                )
+            })
+            .collect();
+        forms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        forms
+    }
+
+    /// The words of `typed`, each as the set of words of the lexicon it stands for.
+    fn wanted(&self, typed: &str, prefix: bool) -> Vec<Wanted> {
+        let found = tokens(typed);
+        let last = found.len().saturating_sub(1);
+        found
+            .iter()
+            .enumerate()
+            .map(|(i, token)| {
+                if prefix && i == last {
+                    Wanted::Any(self.prefix_words(&token.normalized))
+                } else {
+                    Wanted::One(self.word_of(&token.normalized))
+                }
+            })
+            .collect()
     }
 
     /// The query words of `text` (one typed word can hold several, as in "سوريا،لبنان"),
@@ -74,31 +137,33 @@ impl Index {
             .enumerate()
             .map(|(i, token)| {
                 let exact = self.term(&token.normalized).map(|t| t as u32);
-                // A word matches every form with its stem; the word being typed also
-                // matches every word it begins, so results never drop while typing.
-                let mut terms = self
-                    .stems
-                    .get(stem_str(&token.normalized))
-                    .cloned()
-                    .unwrap_or_default();
-                // Only a lone word: a phrase needs the terms themselves for positions.
-                let short_prefix = (prefix && i == last && found.len() == 1)
-                    .then(|| self.short_prefixes.get(&token.normalized))
-                    .flatten();
-                if let Some(set) = short_prefix {
-                    // Every word it begins is in the precomputed set; only the stem
-                    // relatives remain to be added, by `word_docs`.
+                if !(prefix && i == last) {
+                    let terms = self
+                        .word_of(&token.normalized)
+                        .map(|word| self.lexicon.forms(word).to_vec())
+                        .unwrap_or_default();
                     return WordTerms {
                         terms,
+                        short_prefix: None,
+                        exact,
+                    };
+                }
+                // Only a lone word: a phrase needs the terms themselves for positions.
+                if found.len() == 1
+                    && let Some(set) = self.short_prefixes.get(&token.normalized)
+                {
+                    return WordTerms {
+                        terms: Vec::new(),
                         short_prefix: Some(set.clone()),
                         exact,
                     };
                 }
-                if prefix && i == last {
-                    terms.extend(self.prefix_range(&token.normalized).map(|t| t as u32));
-                    terms.sort_unstable();
-                    terms.dedup();
-                }
+                let mut terms: Vec<u32> = self
+                    .prefix_words(&token.normalized)
+                    .into_iter()
+                    .flat_map(|word| self.lexicon.forms(word).iter().copied())
+                    .collect();
+                terms.sort_unstable();
                 WordTerms {
                     terms,
                     short_prefix: None,

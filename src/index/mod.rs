@@ -1,18 +1,21 @@
 //! The in-memory search index behind the filter bar (DESIGN §4): normalized words with
-//! their positions, grouped by light stem, a sorted term dictionary for the prefix of the
-//! word being typed, a source facet, and the articles in date order.
+//! their positions, grouped into words by the corpus's own evidence, a sorted term
+//! dictionary for the prefix of the word being typed, a source facet, and the articles in
+//! date order.
 //!
-//! - [`analyze`]: tokenizing, normalizing and stemming words.
+//! - [`analyze`]: tokenizing and normalizing words.
+//! - `lexicon`: which terms are forms of the same word.
 //! - [`query`]: the filter language, parsed into a typed [`query::Query`].
 //! - [`Index`]: built once from the articles; [`Index::search`] answers a query.
 //!
-//! Terms are the normalized words themselves (so an exact word can rank above its stem
-//! relatives); a stem maps to the terms that share it, so a word matches every form with
-//! its stem without a second copy of the postings.
+//! Terms are the normalized spellings themselves (so the form as typed can rank above
+//! the word's other forms); the lexicon maps each term to its word and each word to its
+//! terms, so a word matches all its forms without a second copy of the postings.
 
 pub mod analyze;
 mod bitset;
 mod build;
+mod lexicon;
 mod matching;
 mod postings;
 pub mod query;
@@ -24,7 +27,7 @@ pub use bitset::Bitset;
 pub use search::{Order, SearchError, SearchLimits};
 
 use crate::article::Article;
-use analyze::stem;
+use lexicon::{Lexicon, TermStats, Vocabulary};
 use postings::Postings;
 
 /// The index of a set of articles, numbered in the order given.
@@ -33,8 +36,10 @@ pub struct Index {
     /// Normalized words, sorted.
     terms: Vec<String>,
     postings: Postings,
-    /// Stem → the terms (indices into `terms`) with that stem.
-    stems: HashMap<String, Vec<u32>>,
+    /// Per term, its counts: the evidence for analyzing query words.
+    stats: Vec<TermStats>,
+    /// Which terms are forms of one word.
+    lexicon: Lexicon,
     /// Words per article, for BM25.
     lengths: Vec<u32>,
     average_length: f32,
@@ -44,8 +49,9 @@ pub struct Index {
     by_date: Vec<u32>,
     /// Each article's day as days since 1970, for date filters.
     days: Vec<Option<i32>>,
-    /// The articles holding a word that starts with each one- and two-letter prefix:
-    /// the first keys typed expand to thousands of terms, too many to merge per key.
+    /// The articles holding a form of a word that has a form starting with each one- and
+    /// two-letter prefix: the first keys typed expand to thousands of terms, too many to
+    /// merge per key.
     short_prefixes: HashMap<String, Bitset>,
 }
 
@@ -89,13 +95,11 @@ impl Index {
     pub fn build_with_progress(articles: &[Article], progress: &Progress) -> Self {
         let build::Words {
             terms,
+            stats,
             postings,
             lengths,
         } = build::index_words(articles, progress);
-        let mut stems: HashMap<String, Vec<u32>> = HashMap::new();
-        for (i, term) in terms.iter().enumerate() {
-            stems.entry(stem(term)).or_default().push(i as u32);
-        }
+        let lexicon = Lexicon::build(&Vocabulary::hashed(&terms, &stats));
         let count = articles.len();
         let mut sources: HashMap<String, Bitset> = HashMap::new();
         for (doc, article) in articles.iter().enumerate() {
@@ -113,29 +117,12 @@ impl Index {
         let mut by_date: Vec<u32> = (0..count as u32).collect();
         by_date.sort_by_key(|&doc| std::cmp::Reverse(days[doc as usize]));
         let average_length = lengths.iter().map(|&l| l as f32).sum::<f32>() / count.max(1) as f32;
-        let mut short_prefixes: HashMap<String, Bitset> = HashMap::new();
-        for (number, term) in terms.iter().enumerate() {
-            for (n, (end, _)) in term
-                .char_indices()
-                .skip(1)
-                .chain([(term.len(), ' ')])
-                .enumerate()
-            {
-                if n >= SHORT_PREFIX {
-                    break;
-                }
-                let set = short_prefixes
-                    .entry(term[..end].to_owned())
-                    .or_insert_with(|| Bitset::empty(count));
-                for &doc in postings.docs(number as u32) {
-                    set.insert(doc);
-                }
-            }
-        }
+        let short_prefixes = short_prefix_sets(&terms, &lexicon, &postings, count);
         Self {
             terms,
             postings,
-            stems,
+            stats,
+            lexicon,
             lengths,
             average_length,
             sources,
@@ -162,9 +149,36 @@ impl Index {
 
     /// The terms that start with `prefix` (a normalized prefix), as a range of `terms`.
     fn prefix_range(&self, prefix: &str) -> std::ops::Range<usize> {
-        let start = self.terms.partition_point(|t| t.as_str() < prefix);
-        let end = start + self.terms[start..].partition_point(|t| t.starts_with(prefix));
-        start..end
+        prefix_range_in(&self.terms, prefix)
+    }
+
+    /// The word a normalized query word is a form of: the term's own word when the
+    /// corpus has the term, else the word the same analysis names, if the corpus has it.
+    fn word_of(&self, normalized: &str) -> Option<u32> {
+        if let Some(term) = self.term(normalized) {
+            return Some(self.lexicon.word_of(term as u32));
+        }
+        let vocabulary = Vocabulary::new(&self.terms, &self.stats);
+        let name = lexicon::Analyzer::new(&vocabulary).word_name(normalized);
+        self.lexicon.named(&name)
+    }
+
+    /// The words with a form that starts with `prefix` (normalized), ascending: what a
+    /// word being typed stands for. Every word a longer prefix stands for is among them,
+    /// so each added letter can only narrow the list.
+    fn prefix_words(&self, prefix: &str) -> Vec<u32> {
+        let mut words: Vec<u32> = self
+            .prefix_range(prefix)
+            .map(|t| self.lexicon.word_of(t as u32))
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        words
+    }
+
+    /// How many distinct words it knows.
+    pub fn word_count(&self) -> usize {
+        self.lexicon.len()
     }
 
     fn term(&self, normalized: &str) -> Option<usize> {
@@ -172,6 +186,79 @@ impl Index {
             .binary_search_by(|t| t.as_str().cmp(normalized))
             .ok()
     }
+}
+
+/// The articles for every one- and two-letter prefix: those holding a form of any word
+/// with a form that starts with the prefix (see [`Index::prefix_words`]). Each prefix's
+/// set is filled by one thread of a few, prefixes dealt out in turn.
+fn short_prefix_sets(
+    terms: &[String],
+    lexicon: &Lexicon,
+    postings: &Postings,
+    count: usize,
+) -> HashMap<String, Bitset> {
+    let mut prefixes: Vec<&str> = Vec::new();
+    for term in terms {
+        for (n, (end, _)) in term
+            .char_indices()
+            .skip(1)
+            .chain([(term.len(), ' ')])
+            .enumerate()
+        {
+            if n >= SHORT_PREFIX {
+                break;
+            }
+            prefixes.push(&term[..end]);
+        }
+    }
+    prefixes.sort_unstable();
+    prefixes.dedup();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .clamp(1, 8);
+    let sets: Vec<Vec<(String, Bitset)>> = std::thread::scope(|scope| {
+        let running: Vec<_> = (0..threads)
+            .map(|thread| {
+                let prefixes = &prefixes;
+                scope.spawn(move || {
+                    let mut words: Vec<u32> = Vec::new();
+                    prefixes
+                        .iter()
+                        .skip(thread)
+                        .step_by(threads)
+                        .map(|&prefix| {
+                            words.clear();
+                            let range = prefix_range_in(terms, prefix);
+                            words.extend(range.map(|t| lexicon.word_of(t as u32)));
+                            words.sort_unstable();
+                            words.dedup();
+                            let mut set = Bitset::empty(count);
+                            for &word in &words {
+                                for &term in lexicon.forms(word) {
+                                    for &doc in postings.docs(term) {
+                                        set.insert(doc);
+                                    }
+                                }
+                            }
+                            (prefix.to_owned(), set)
+                        })
+                        .collect()
+                })
+            })
+            .collect();
+        running
+            .into_iter()
+            .map(|t| t.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    });
+    sets.into_iter().flatten().collect()
+}
+
+/// The terms of sorted `terms` that start with `prefix`.
+fn prefix_range_in(terms: &[String], prefix: &str) -> std::ops::Range<usize> {
+    let start = terms.partition_point(|t| t.as_str() < prefix);
+    let end = start + terms[start..].partition_point(|t| t.starts_with(prefix));
+    start..end
 }
 
 /// Days since 1970-01-01.

@@ -29,6 +29,12 @@ impl Postings {
         &self.positions[start..end]
     }
 
+    /// How often `term` occurs in all.
+    pub(super) fn occurrences(&self, term: u32) -> u32 {
+        let entries = self.entries(term);
+        self.position_starts[entries.end] - self.position_starts[entries.start]
+    }
+
     fn entries(&self, term: u32) -> std::ops::Range<usize> {
         let t = term as usize;
         self.term_starts[t] as usize..self.term_starts[t + 1] as usize
