@@ -19,6 +19,7 @@ mod hangup;
 mod highlights;
 mod injection;
 mod layout_props;
+mod narrowing;
 mod passages;
 mod pty;
 mod reload;
