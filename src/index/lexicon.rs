@@ -210,6 +210,19 @@ const PRONOUNS: [&str; 11] = [
 /// form; past that, the "plural" is a word of its own (وفيات is not وفية).
 const PLURAL_RATIO: u32 = 20;
 
+/// An accusative alef carries its tanwin in at least one of this many occurrences.
+const ACCUSATIVE_SHARE: u32 = 10;
+
+/// A stem whose other pronoun forms reach this share of the ة word's count takes
+/// pronouns: its ه is one too.
+const PRONOUN_SHARE: u32 = 100;
+
+/// A name is known as one when it occurs at least this often.
+const KNOWN_NAME: u32 = 50;
+
+/// The usual spelling is at least this many times as common as a careless one.
+const CARELESS_RATIO: u32 = 20;
+
 /// A word that occurs this many times as often bare as with the article is a name, and
 /// ال + it is another word.
 const NAME_RATIO: u32 = 20;
@@ -246,9 +259,36 @@ impl<'v> Analyzer<'v> {
             return Cow::Borrowed(term);
         }
         for clitic in DEFINITE {
-            if let Some(rest) = term.strip_prefix(clitic)
-                && let Some(rest) = self.article_cut(term, clitic, rest)
+            // ل + ال + a word starting with lam is written with two lams: لله is ل + الله,
+            // للجنة is ل + اللجنة. That reading, when the word with its lam is the more
+            // likely (or the rest too short for a word), is the word with its article.
+            if clitic.ends_with("لل")
+                && let Some(rest) = term.strip_prefix(clitic)
             {
+                let with_lam = format!("ل{rest}");
+                let full = format!("ال{with_lam}");
+                let lam_word =
+                    letters(rest) < 3 || self.family(&[&with_lam]) > self.family(&[rest]);
+                if lam_word && self.count(&[&full]) >= 1 {
+                    return Cow::Owned(self.word_name(&full).into_owned());
+                }
+                // للبنان is ل + لبنان, a word that never takes the article.
+                if lam_word && self.count(&[&with_lam]) >= 1 {
+                    return Cow::Owned(self.word_name(&with_lam).into_owned());
+                }
+            }
+            let Some(rest) = term.strip_prefix(clitic) else {
+                continue;
+            };
+            // بالرياض is ب + الرياض: the word of the form with the article, whatever
+            // that is (a name with its article, ألمانيا with its hamza).
+            if clitic != "ال" && letters(rest) >= 2 && self.count(&["ال", term]) == 0 {
+                let definite = format!("ال{rest}");
+                if self.count(&[&definite]) >= 1 {
+                    return Cow::Owned(self.word_name(&definite).into_owned());
+                }
+            }
+            if let Some(rest) = self.article_cut(term, clitic, rest) {
                 return self.base(rest, Article::Definite);
             }
         }
@@ -269,25 +309,21 @@ impl<'v> Analyzer<'v> {
     }
 
     /// The rest of `term` after `clitic` (which ends with the article), if cutting it
-    /// is right; after لل the rest may get back a lam of its own (للجنة is ل + اللجنة).
+    /// is right.
     fn article_cut<'t>(&mut self, term: &str, clitic: &str, rest: &'t str) -> Option<Cow<'t, str>> {
         if letters(rest) < 3 {
             return None;
         }
         if clitic == "ال" {
-            let sound = !self.hamzated(term) && self.takes_article(rest);
+            let sound =
+                !self.hamzated(term) && self.takes_article(rest) && !self.article_name(rest);
             return sound.then_some(Cow::Borrowed(rest));
         }
-        let mut rest = Cow::Borrowed(rest);
-        if clitic.ends_with("لل") {
-            let with_lam = format!("ل{rest}");
-            if self.family(&[&with_lam]) > self.family(&[&rest]) {
-                rest = Cow::Owned(with_lam);
-            }
-        }
+        let rest = Cow::Borrowed(rest);
         let attested = self.family(&[&rest]) >= 1;
         let sound = attested
             && self.takes_article(&rest)
+            && !self.article_name(&rest)
             && !self.hamzated_parts(&["ال", &rest])
             && self.count(&["ال", term]) == 0;
         sound.then_some(rest)
@@ -296,7 +332,11 @@ impl<'v> Analyzer<'v> {
     /// Whether `term` is `clitic` + `rest`, a particle before a word.
     fn particle_cut(&mut self, term: &str, clitic: &str, rest: &str) -> bool {
         let rest_letters = letters(rest);
-        let takes_article = self.count(&["ال", rest]) >= 1;
+        // A noun with a pronoun never takes the article itself (ومؤسساته): its base does.
+        let takes_article = self.count(&["ال", rest]) >= 1 || {
+            let base = self.base(Cow::Borrowed(rest), Article::Bare);
+            *base != *rest && self.count(&["ال", &base]) >= 1
+        };
         // Two letters only after a clitic that cannot be a word's first letter there
         // as often as ك can (كان is not ك + أن).
         let long_enough =
@@ -330,7 +370,7 @@ impl<'v> Analyzer<'v> {
             self.count(&[rest])
         };
         let rare = clitic.ends_with(['ف', 'ك']);
-        if rare && takes_article {
+        if clitic.ends_with('ف') && takes_article {
             // As often before the bare word as before the word with the article (فيمن
             // beside فاليمن is في + من, not ف + يمن).
             let particle = &clitic[clitic.len() - 'ف'.len_utf8()..];
@@ -362,12 +402,16 @@ impl<'v> Analyzer<'v> {
         if let Some(base) = self.without_inflection(&rest) {
             return Cow::Owned(base);
         }
+        if article == Article::Bare
+            && let Some(stem) = self.accusative(&rest)
+        {
+            return Cow::Owned(stem);
+        }
         if let Some(stem) = rest.strip_suffix('ه')
             && letters(stem) >= 2
         {
             let marbuta = format!("{stem}ة");
-            let spelled = self.family(&[&rest]);
-            if self.family(&[&marbuta]) >= spelled && self.pronoun_support(stem, "ه") < spelled {
+            if self.careless_marbuta(&marbuta, &rest) {
                 return Cow::Owned(self.news_name(&marbuta, article).unwrap_or(marbuta));
             }
         }
@@ -377,9 +421,23 @@ impl<'v> Analyzer<'v> {
         }
     }
 
+    /// The word of an indefinite accusative written with its alef (بياناً → بيان), when
+    /// the corpus writes the tanwin on it often enough to show it (سوريا never has it).
+    /// An adverb from a nisba (رسمياً) stays apart from the adjective.
+    fn accusative(&mut self, form: &str) -> Option<String> {
+        let stem = form.strip_suffix('ا')?;
+        if letters(stem) < 3 || stem.ends_with(['ي', 'ة', 'ا', 'ء']) {
+            return None;
+        }
+        let stats = self.stats(&[form]);
+        let marked =
+            stats.tanween_final * ACCUSATIVE_SHARE >= stats.occurrences && stats.occurrences > 0;
+        (marked && self.count(&["ال", stem]) >= 1).then(|| stem.to_owned())
+    }
+
     /// The base of a form with a pronoun suffix (كليتها → كلية, كله → كل).
     fn without_pronoun(&mut self, form: &str) -> Option<String> {
-        if self.count(&["ال", form]) >= 1 {
+        if self.count(&["ال", form]) >= 1 && self.takes_article(form) {
             return None;
         }
         for pronoun in PRONOUNS {
@@ -406,7 +464,11 @@ impl<'v> Analyzer<'v> {
                 }
             }
             if self.pronoun_cut(form, stem, pronoun) {
-                return Some(stem.to_owned());
+                // بياناتهم: a plural with a pronoun is the plural's word.
+                return Some(
+                    self.without_inflection(stem)
+                        .unwrap_or_else(|| stem.to_owned()),
+                );
             }
         }
         None
@@ -427,7 +489,7 @@ impl<'v> Analyzer<'v> {
             // and the stem takes other pronouns less often.
             "ه" => {
                 let marbuta = format!("{stem}ة");
-                self.family(&[&marbuta]) == 0 || support >= self.count(&[form])
+                !self.careless_marbuta(&marbuta, form)
             }
             // A nisba adjective (رياضي beside رياضية) rather than "my".
             "ي" => {
@@ -436,6 +498,18 @@ impl<'v> Analyzer<'v> {
             }
             _ => true,
         }
+    }
+
+    /// Whether `spelled` (ending in ه) is a careless spelling of `marbuta` (ending in ة):
+    /// careless spellings are rare, so the ة spelling must be far more common (سيارة
+    /// 1,187 beside سياره 5; but مكتبه, "his office", beside مكتبة, and رئيسه).
+    fn careless_marbuta(&mut self, marbuta: &str, spelled: &str) -> bool {
+        // And the rest rarely takes other pronouns: خطه is خط + ه (خطها), دوله is دول + ه,
+        // but منطقه is a careless منطقة beside a rare منطقها.
+        let stem = &spelled[..spelled.len() - 'ه'.len_utf8()];
+        let usual = self.family(&[marbuta]);
+        usual >= CARELESS_RATIO * self.family(&[spelled]).max(1)
+            && self.pronoun_support(stem, "ه") * PRONOUN_SHARE < usual
     }
 
     /// How often `stem` occurs with pronoun suffixes other than `except`; ي is left out,
@@ -451,7 +525,8 @@ impl<'v> Analyzer<'v> {
     /// The singular of a dual or sound plural (جامعات → جامعة, المسلمين → مسلم).
     fn without_inflection(&mut self, form: &str) -> Option<String> {
         let whole = self.family(&[form]);
-        for dual in ["تان", "تين"] {
+        // تا and تي are the dual before its complement (دولتا الخليج).
+        for dual in ["تان", "تين", "تا"] {
             if let Some(stem) = form.strip_suffix(dual).filter(|s| letters(s) >= 2) {
                 let singular = format!("{stem}ة");
                 if self.family(&[&singular]) >= 1 {
@@ -509,8 +584,11 @@ impl<'v> Analyzer<'v> {
     /// Whether `stem` + يا and `stem` + ية are one name in this corpus.
     fn is_name(&mut self, stem: &str) -> bool {
         let ya = self.stats(&[stem, "يا"]);
-        let ya_is_name = ya.occurrences == 0
-            || (ya.tanween_final * 20 < ya.occurrences && self.count(&["ال", stem, "يا"]) == 0);
+        // Without the يا spelling there is nothing to unite (جمعية has no جمعيا).
+        let ya_is_name = ya.occurrences >= 1
+            && ya.occurrences * 4 >= self.count(&[stem, "ية"])
+            && ya.tanween_final * 20 < ya.occurrences
+            && self.count(&["ال", stem, "يا"]) == 0;
         if !ya_is_name {
             return false;
         }
@@ -525,6 +603,17 @@ impl<'v> Analyzer<'v> {
     /// the grandmother, السلمان a family).
     fn takes_article(&mut self, word: &str) -> bool {
         self.count(&["ال", word]) * NAME_RATIO >= self.count(&[word])
+    }
+
+    /// Whether ال + `word` is a name with its article, nearly never written bare (الرياض,
+    /// الطائف, القاهرة): the bare word is then another use (رياض gardens, a first name).
+    /// A plural or dual is no name: المسلمين is the plural of مسلم however rare
+    /// مسلمين is.
+    fn article_name(&mut self, word: &str) -> bool {
+        let definite = self.count(&["ال", word]);
+        definite >= KNOWN_NAME
+            && self.count(&[word]) * NAME_RATIO < definite
+            && self.without_inflection(word).is_none()
     }
 
     /// Whether the term's first alef is mostly written with a hamza.
