@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use qari::article::{Article, ArticleId};
 use qari::corpus::load_paths;
 use qari::corpus::sources::Outlets;
-use qari::index::query::parse;
+use qari::index::query::{Mode, parse};
 use qari::index::{Index, Order};
 
 const TARGET: usize = 100_000;
@@ -145,7 +145,10 @@ fn main() {
         let mut found = 0usize;
         for text in &queries {
             let start = Instant::now();
-            let query = parse(text, today, outlets).unwrap_or_else(|e| panic!("{text}: {e}"));
+            // As typed into the filter bar: a word at the end is a prefix.
+            let typing = Mode::Typing { cursor: text.len() };
+            let query =
+                parse(text, typing, today, outlets).unwrap_or_else(|e| panic!("{text}: {e}"));
             found += index.search(&query, Order::Date).unwrap().len();
             times.push(start.elapsed());
         }

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use qari::corpus::sources::Outlets;
-use qari::index::query::{Query, parse};
+use qari::index::query::{Mode, Query, parse};
 use qari::index::{Bitset, Index, Order, SearchLimits};
 use qari::text::{
     Alignment, BaseDirection, BidiMode, LayoutOptions, Shaping, Tashkeel, VisualLine,
@@ -175,15 +175,28 @@ fn sample() -> &'static (Vec<qari::article::Article>, Index) {
     })
 }
 
-/// Filter text through the parser, the sample's index and the highlighter.
+/// Filter text through the parser, the sample's index and the highlighter. The first
+/// byte, if any, places the cursor for typing (its value as a byte offset, off a char
+/// boundary or past the end as it may be) or, when 255, asks for the text read exactly;
+/// the rest is the text.
 pub fn query(data: &[u8]) {
+    let (mode, data) = match data.split_first() {
+        Some((255, rest)) => (Mode::Exact, rest),
+        Some((&cursor, rest)) => (
+            Mode::Typing {
+                cursor: usize::from(cursor),
+            },
+            rest,
+        ),
+        None => (Mode::Exact, data),
+    };
     let text = String::from_utf8_lossy(data);
     let today = jiff::civil::date(2024, 5, 1);
-    let query = match parse(&text, today, Outlets::embedded()) {
+    let query = match parse(&text, mode, today, Outlets::embedded()) {
         Ok(query) => query,
         Err(err) => {
             assert!(
-                text.get(err.span.clone()).is_some(),
+                !err.span.is_empty() && text.get(err.span.clone()).is_some(),
                 "error span {:?} outside {text:?}",
                 err.span
             );
@@ -212,16 +225,22 @@ pub fn query(data: &[u8]) {
     }
 }
 
-/// Every article counts as bookmarked, so that `is:bookmarked` can be answered.
+/// Every article counts as bookmarked and every other one as read, so that `is:` can be
+/// answered.
 fn search(index: &Index, query: &Query, order: Order) -> Vec<u32> {
     let bookmarked = Bitset::full(index.len());
+    let mut read = Bitset::empty(index.len());
+    for doc in (0..index.len() as u32).step_by(2) {
+        read.insert(doc);
+    }
     let limits = SearchLimits {
         stop: None,
         bookmarked: Some(&bookmarked),
+        read: Some(&read),
     };
     index
         .search_within(query, order, limits)
-        .expect("no stop signal and bookmarks given")
+        .expect("no stop signal, bookmarks and read articles given")
 }
 
 fn check_highlights(index: &Index, query: &Query, text: &str) {

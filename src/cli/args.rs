@@ -128,8 +128,11 @@ pub struct ListArgs {
     /// Print at most this many articles.
     #[arg(long)]
     pub limit: Option<usize>,
-    /// Only the articles that match this filter (the filter bar's language).
-    #[arg(short = 'q', long = "query")]
+    /// Only the articles that match this filter (the filter bar's language), meaning
+    /// exactly what is written: `word*` for every word it begins.
+    // A query may start with `-` (`-q -سوريا`, `-q --`): it is an exclusion or a word,
+    // never an option.
+    #[arg(short = 'q', long = "query", allow_hyphen_values = true)]
     pub query: Option<String>,
     /// Print load, index and query times to standard error.
     #[arg(long)]

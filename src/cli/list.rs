@@ -1,6 +1,7 @@
-//! `qari list`: one article per line, for scripts. The bookmarks file is read only when
-//! it is needed: for `--json`, which counts each article's bookmarks, and for
-//! `is:bookmarked`.
+//! `qari list`: one article per line, for scripts. The query means exactly what is
+//! written ([`Mode::Exact`]). The bookmarks and reading-state files are read only when
+//! they are needed: for `--json`, which counts each article's bookmarks and says whether
+//! it was read, and for `is:bookmarked`, `is:read` and `is:unread`.
 
 use std::borrow::Borrow;
 use std::process::ExitCode;
@@ -11,9 +12,11 @@ use serde::Serialize;
 use super::bookmarks::reported;
 use super::{ListArgs, SortArg, load_corpus, report_skipped, write_stdout};
 use crate::article::{Article, DateConfidence, sort_newest_first};
-use crate::bookmarks::{ArticleLookup, Bookmark, BookmarkStore, StoreError};
+use crate::bookmarks::{
+    ArticleLookup, Bookmark, BookmarkStore, ReadingState, ReadingStore, StoreError,
+};
 use crate::corpus::sources::Outlets;
-use crate::index::query::parse;
+use crate::index::query::{Mode, Query, parse};
 use crate::index::{Bitset, Index, Order, SearchLimits};
 use crate::text::visible;
 
@@ -31,10 +34,11 @@ struct ListRecord<'a> {
     date_confidence: DateConfidence,
     words: usize,
     bookmarks: usize,
+    read: bool,
 }
 
 impl<'a> ListRecord<'a> {
-    fn new(article: &'a Article, bookmarks: usize) -> Self {
+    fn new(article: &'a Article, bookmarks: usize, read: bool) -> Self {
         Self {
             id: article.id.as_str(),
             path: article.origin.display_path(),
@@ -46,6 +50,7 @@ impl<'a> ListRecord<'a> {
             date_confidence: article.date.confidence,
             words: article.words(),
             bookmarks,
+            read,
         }
     }
 }
@@ -63,7 +68,7 @@ pub(super) fn run(args: &ListArgs) -> anyhow::Result<ExitCode> {
         SortArg::Relevance => Order::Relevance,
     };
     let query = match &args.query {
-        Some(text) => match parse(text, today(), Outlets::embedded()) {
+        Some(text) => match parse(text, Mode::Exact, today(), Outlets::embedded()) {
             Ok(query) => Some(query),
             Err(err) => {
                 eprintln!("qari: bad query: {err} (at `{}`)", &text[err.span.clone()]);
@@ -72,27 +77,15 @@ pub(super) fn run(args: &ListArgs) -> anyhow::Result<ExitCode> {
         },
         None => None,
     };
-    let needs_bookmarks = query.as_ref().is_some_and(|q| q.uses_bookmarks());
-    let counts = if args.json || needs_bookmarks {
-        match load_bookmarks() {
-            Ok(bookmarks) => Some(bookmark_counts(&corpus.articles, &bookmarks)),
-            Err(err) if needs_bookmarks => {
-                eprintln!(
-                    "qari: cannot answer is:bookmarked: {}",
-                    visible(&err.to_string())
-                );
-                return Ok(ExitCode::FAILURE);
-            }
-            Err(err) => {
-                eprintln!(
-                    "qari: warning: {}; bookmarks are counted as none",
-                    visible(&err.to_string())
-                );
-                None
-            }
-        }
-    } else {
-        None
+    let bookmarks_use = store_use(args, query.as_ref(), Query::uses_bookmarks);
+    let counts = match load_store(bookmarks_use, load_bookmarks, &BOOKMARKS) {
+        Ok(bookmarks) => bookmarks.map(|bookmarks| bookmark_counts(&corpus.articles, &bookmarks)),
+        Err(code) => return Ok(code),
+    };
+    let reading_use = store_use(args, query.as_ref(), Query::uses_reading);
+    let read = match load_store(reading_use, load_reading, &READING) {
+        Ok(state) => state.map(|state| read_set(&corpus.articles, &state)),
+        Err(code) => return Ok(code),
     };
     let docs: Vec<usize> = match &query {
         Some(query) => {
@@ -102,6 +95,7 @@ pub(super) fn run(args: &ListArgs) -> anyhow::Result<ExitCode> {
             let bookmarked = counts.as_deref().map(bookmarked_set);
             let limits = SearchLimits {
                 bookmarked: bookmarked.as_ref(),
+                read: read.as_ref(),
                 ..SearchLimits::default()
             };
             let searching = Instant::now();
@@ -146,7 +140,9 @@ pub(super) fn run(args: &ListArgs) -> anyhow::Result<ExitCode> {
             let article = &corpus.articles[doc];
             if args.json {
                 let bookmarks = counts.as_ref().map_or(0, |counts| counts[doc]);
-                let json = serde_json::to_string(&ListRecord::new(article, bookmarks))?;
+                let was_read = read.as_ref().is_some_and(|read| read.contains(doc as u32));
+                let record = ListRecord::new(article, bookmarks, was_read);
+                let json = serde_json::to_string(&record)?;
                 writeln!(out, "{}", escape_invisible(&json))?;
             } else {
                 let date = article.date.date.map_or("-".to_owned(), |d| d.to_string());
@@ -176,9 +172,91 @@ impl Borrow<Article> for Numbered<'_> {
     }
 }
 
+/// Why `qari list` reads a store.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Use {
+    /// Nothing asks for it.
+    None,
+    /// `--json` shows what it holds; without it the output is still right.
+    Shown,
+    /// The query cannot be answered without it.
+    Needed,
+}
+
+/// Why a store is read, `asks` telling whether the query needs it.
+fn store_use(args: &ListArgs, query: Option<&Query>, asks: fn(&Query) -> bool) -> Use {
+    if query.is_some_and(asks) {
+        Use::Needed
+    } else if args.json {
+        Use::Shown
+    } else {
+        Use::None
+    }
+}
+
+/// What `qari list` says when a store cannot be read.
+struct StoreMessages {
+    /// The filters that need the store.
+    filters: &'static str,
+    /// What the output shows instead, when only `--json` wanted it.
+    otherwise: &'static str,
+}
+
+const BOOKMARKS: StoreMessages = StoreMessages {
+    filters: "is:bookmarked",
+    otherwise: "bookmarks are counted as none",
+};
+
+const READING: StoreMessages = StoreMessages {
+    filters: "is:read and is:unread",
+    otherwise: "no article is shown as read",
+};
+
+/// What a store holds, loaded only when something uses it. A store that cannot be read
+/// fails a query that needs it (the exit code to end with), and is otherwise warned
+/// about and left out.
+fn load_store<T>(
+    why: Use,
+    load: impl FnOnce() -> Result<T, StoreError>,
+    store: &StoreMessages,
+) -> Result<Option<T>, ExitCode> {
+    if why == Use::None {
+        return Ok(None);
+    }
+    match load() {
+        Ok(value) => Ok(Some(value)),
+        Err(err) if why == Use::Needed => {
+            let err = visible(&err.to_string());
+            eprintln!("qari: cannot answer {}: {err}", store.filters);
+            Err(ExitCode::FAILURE)
+        }
+        Err(err) => {
+            let err = visible(&err.to_string());
+            eprintln!("qari: warning: {err}; {}", store.otherwise);
+            Ok(None)
+        }
+    }
+}
+
 /// Every bookmark, after telling standard error about a corrupt file moved aside.
 fn load_bookmarks() -> Result<Vec<Bookmark>, StoreError> {
     Ok(reported(BookmarkStore::open()?.load()?))
+}
+
+/// The reading state, after telling standard error about a corrupt file moved aside.
+fn load_reading() -> Result<ReadingState, StoreError> {
+    Ok(reported(ReadingStore::open()?.load()?))
+}
+
+/// The articles of `articles` (by number) that the reading state has as read.
+fn read_set(articles: &[Article], state: &ReadingState) -> Bitset {
+    let mut set = Bitset::empty(articles.len());
+    for (doc, article) in articles.iter().enumerate() {
+        if state.is_read(&article.id) {
+            set.insert(doc as u32);
+        }
+    }
+    set
 }
 
 /// How many bookmarks each article has, numbered as in `articles`. A bookmark whose

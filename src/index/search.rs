@@ -1,6 +1,7 @@
-//! Answering a parsed query: each clause becomes a set of articles, the sets are
-//! intersected, and the survivors come out newest first or best match first (BM25, with
-//! the word as typed ranked above its stem relatives).
+//! Answering a parsed query: the tree is evaluated into a set of articles (AND
+//! intersects, OR unites, `-` takes away), and the survivors come out newest first or
+//! best match first (BM25 over the words under no `-`, the word as typed ranked above its
+//! other forms).
 
 #[cfg(test)]
 mod tests;
@@ -8,9 +9,8 @@ mod tests;
 use std::ops::Range;
 
 use super::matching::WordTerms;
-use super::query::{Clause, DateRange, Query};
+use super::query::{Clause, DateRange, Expr, Match, Query, Reading};
 use super::{Bitset, Index, day_number};
-
 /// The order of results.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Order {
@@ -28,13 +28,17 @@ pub enum SearchError {
     /// the bookmarks could not be read.
     #[error("is:bookmarked cannot be answered: the bookmarks could not be read")]
     BookmarksUnavailable,
+    /// The query uses `is:read` or `is:unread` and the search was given no read
+    /// articles: the reading state could not be read.
+    #[error("is:read and is:unread cannot be answered: the reading state could not be read")]
+    ReadingUnavailable,
     /// The caller's stop signal said the answer is no longer wanted.
     #[error("search stopped")]
     Stopped,
 }
 
-/// What a search may be told besides its query: when to give up, and which articles
-/// have bookmarks.
+/// What a search may be told besides its query: when to give up, which articles have
+/// bookmarks and which have been read.
 #[derive(Clone, Copy, Default)]
 pub struct SearchLimits<'a> {
     /// Asked now and then during a long search; when it says yes, the search stops with
@@ -44,6 +48,10 @@ pub struct SearchLimits<'a> {
     /// for `is:bookmarked`. `None` when the bookmarks could not be read: a query that
     /// uses `is:bookmarked` then fails with [`SearchError::BookmarksUnavailable`].
     pub bookmarked: Option<&'a Bitset>,
+    /// The articles, numbered as the index numbers them, that have been read, for
+    /// `is:read` and `is:unread`. `None` when the reading state could not be read: a
+    /// query that uses either then fails with [`SearchError::ReadingUnavailable`].
+    pub read: Option<&'a Bitset>,
 }
 
 impl SearchLimits<'_> {
@@ -56,7 +64,7 @@ impl SearchLimits<'_> {
 }
 
 impl Index {
-    /// The articles that satisfy every clause, in the order asked for.
+    /// The articles that satisfy the query, in the order asked for.
     pub fn search(&self, query: &Query, order: Order) -> Result<Vec<u32>, SearchError> {
         self.search_within(query, order, SearchLimits::default())
     }
@@ -68,55 +76,8 @@ impl Index {
         order: Order,
         limits: SearchLimits,
     ) -> Result<Vec<u32>, SearchError> {
-        let count = self.len();
-        let mut matched = Bitset::full(count);
         let mut scored_words: Vec<WordTerms> = Vec::new();
-        for clause in &query.clauses {
-            limits.check()?;
-            let (set, negated) = match clause {
-                Clause::Word {
-                    text,
-                    prefix,
-                    negated,
-                } => {
-                    let (set, words) = self.text_docs(text, *prefix, limits)?;
-                    if !negated {
-                        scored_words.extend(words);
-                    }
-                    (set, *negated)
-                }
-                Clause::Phrase {
-                    words,
-                    prefix,
-                    negated,
-                } => {
-                    let (set, words) = self.text_docs(&words.join(" "), *prefix, limits)?;
-                    if !negated {
-                        scored_words.extend(words);
-                    }
-                    (set, *negated)
-                }
-                Clause::Source { ids, negated } => {
-                    let mut set = Bitset::empty(count);
-                    for id in ids {
-                        if let Some(docs) = self.sources.get(id) {
-                            set.or(docs);
-                        }
-                    }
-                    (set, *negated)
-                }
-                Clause::Date { range, negated } => (self.date_docs(range), *negated),
-                Clause::Bookmarked { negated } => {
-                    let bookmarked = limits.bookmarked.ok_or(SearchError::BookmarksUnavailable)?;
-                    (bookmarked_docs(bookmarked, count), *negated)
-                }
-            };
-            if negated {
-                matched.and_not(&set);
-            } else {
-                matched.and(&set);
-            }
-        }
+        let matched = self.expr_docs(&query.expr, Some(&mut scored_words), limits)?;
         let mut results: Vec<u32> = self
             .by_date
             .iter()
@@ -129,6 +90,103 @@ impl Index {
             results.sort_by(|a, b| scores[*b as usize].total_cmp(&scores[*a as usize]));
         }
         Ok(results)
+    }
+
+    /// The articles that satisfy `expr`. The words that rank results are added to
+    /// `scored`, which is `None` under a `-`: an excluded word ranks nothing.
+    fn expr_docs(
+        &self,
+        expr: &Expr,
+        mut scored: Option<&mut Vec<WordTerms>>,
+        limits: SearchLimits,
+    ) -> Result<Bitset, SearchError> {
+        limits.check()?;
+        match expr {
+            Expr::All(items) => {
+                let mut set = Bitset::full(self.len());
+                for item in items {
+                    // Taking the excluded articles away spares building their complement.
+                    match item {
+                        Expr::Not(inner) => set.and_not(&self.expr_docs(inner, None, limits)?),
+                        _ => set.and(&self.expr_docs(item, scored.as_deref_mut(), limits)?),
+                    }
+                }
+                Ok(set)
+            }
+            Expr::Any(items) => {
+                let mut set = Bitset::empty(self.len());
+                for item in items {
+                    set.or(&self.expr_docs(item, scored.as_deref_mut(), limits)?);
+                }
+                Ok(set)
+            }
+            Expr::Not(inner) => {
+                let mut set = Bitset::full(self.len());
+                set.and_not(&self.expr_docs(inner, None, limits)?);
+                Ok(set)
+            }
+            Expr::Clause(clause) => self.clause_docs(clause, scored, limits),
+        }
+    }
+
+    fn clause_docs(
+        &self,
+        clause: &Clause,
+        scored: Option<&mut Vec<WordTerms>>,
+        limits: SearchLimits,
+    ) -> Result<Bitset, SearchError> {
+        let count = self.len();
+        match clause {
+            Clause::Word { text, matching } => self.words_docs(text, *matching, scored, limits),
+            Clause::Phrase { words, last } => {
+                self.words_docs(&words.join(" "), *last, scored, limits)
+            }
+            Clause::Source { ids } => {
+                let mut set = Bitset::empty(count);
+                for id in ids {
+                    if let Some(docs) = self.sources.get(id) {
+                        set.or(docs);
+                    }
+                }
+                Ok(set)
+            }
+            Clause::Date { range } => Ok(self.date_docs(range)),
+            Clause::Bookmarked => {
+                let bookmarked = limits.bookmarked.ok_or(SearchError::BookmarksUnavailable)?;
+                Ok(resized(bookmarked, count))
+            }
+            Clause::Reading(reading) => {
+                let read = resized(limits.read.ok_or(SearchError::ReadingUnavailable)?, count);
+                Ok(match reading {
+                    Reading::Read => read,
+                    Reading::Unread => {
+                        let mut unread = Bitset::full(count);
+                        unread.and_not(&read);
+                        unread
+                    }
+                })
+            }
+        }
+    }
+
+    /// The articles holding the words of `text` one after the other, the last matched
+    /// as `last` says. Text with no word in it (`--`, `…`) is in no article: it must not
+    /// vanish from the query and leave it matching everything.
+    fn words_docs(
+        &self,
+        text: &str,
+        last: Match,
+        scored: Option<&mut Vec<WordTerms>>,
+        limits: SearchLimits,
+    ) -> Result<Bitset, SearchError> {
+        let (set, words) = self.text_docs(text, last == Match::Prefix, limits)?;
+        if words.is_empty() {
+            return Ok(Bitset::empty(self.len()));
+        }
+        if let Some(scored) = scored {
+            scored.extend(words);
+        }
+        Ok(set)
     }
 
     fn date_docs(&self, range: &DateRange) -> Bitset {
@@ -147,21 +205,20 @@ impl Index {
     }
 
     /// Where a query's words and phrases occur in `text`, as byte ranges in order, for
-    /// painting matches in the reader. Excluded words are not highlighted.
+    /// painting matches in the reader. Words under a `-` are not highlighted.
     pub fn highlights(&self, query: &Query, text: &str) -> Vec<Range<usize>> {
         let mut ranges = Vec::new();
-        for clause in &query.clauses {
+        for clause in query.positive_clauses() {
             match clause {
                 Clause::Word {
                     text: typed,
-                    prefix,
-                    negated: false,
-                } => ranges.extend(self.text_spans(typed, *prefix, text)),
-                Clause::Phrase {
-                    words,
-                    prefix,
-                    negated: false,
-                } => ranges.extend(self.text_spans(&words.join(" "), *prefix, text)),
+                    matching,
+                } => {
+                    ranges.extend(self.text_spans(typed, *matching == Match::Prefix, text));
+                }
+                Clause::Phrase { words, last } => {
+                    ranges.extend(self.text_spans(&words.join(" "), *last == Match::Prefix, text));
+                }
                 _ => {}
             }
         }
@@ -170,15 +227,16 @@ impl Index {
     }
 }
 
-/// The bookmarked set as a set of `count` articles: one built for another corpus may be
-/// shorter or longer, and must neither panic nor match articles beyond its own.
-fn bookmarked_docs(bookmarked: &Bitset, count: usize) -> Bitset {
-    if bookmarked.capacity() == count {
-        return bookmarked.clone();
+/// A caller's set (bookmarked, read) as a set of `count` articles: one built for another
+/// corpus may be shorter or longer, and must neither panic nor match articles beyond its
+/// own.
+fn resized(given: &Bitset, count: usize) -> Bitset {
+    if given.capacity() == count {
+        return given.clone();
     }
     let mut set = Bitset::empty(count);
-    for doc in 0..count.min(bookmarked.capacity()) as u32 {
-        if bookmarked.contains(doc) {
+    for doc in 0..count.min(given.capacity()) as u32 {
+        if given.contains(doc) {
             set.insert(doc);
         }
     }

@@ -303,7 +303,7 @@ mod tests {
     use super::*;
     use crate::article::{ArticleId, DateInfo, Origin, Paragraph};
     use crate::corpus::sources::Outlets;
-    use crate::index::query::parse;
+    use crate::index::query::{Mode, parse};
 
     const BODY: &str = "قال المدير إن أرصفة الميناء جاهزة منذ أسبوع، وإن أرصفة الميناء \
                         تستقبل السفن الكبيرة، وإن أرصفة الميناء تعمل ليلا ونهارا.";
@@ -325,7 +325,13 @@ mod tests {
 
     /// The article laid out `width` columns wide, with the matches of `filter` found.
     fn reader(article: &Article, index: &Index, filter: &str, width: usize) -> Reader {
-        let query = parse(filter, jiff::civil::date(2024, 12, 1), Outlets::embedded()).unwrap();
+        let query = parse(
+            filter,
+            Mode::Exact,
+            jiff::civil::date(2024, 12, 1),
+            Outlets::embedded(),
+        )
+        .unwrap();
         let mut reader = Reader::new(0);
         let options = LayoutOptions {
             width,

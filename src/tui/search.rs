@@ -24,6 +24,8 @@ pub struct SearchRequest {
     pub index: Arc<Index>,
     /// The articles with bookmarks, for `is:bookmarked`.
     pub bookmarked: Option<Arc<Bitset>>,
+    /// The articles read, for `is:read` and `is:unread`.
+    pub read: Option<Arc<Bitset>>,
 }
 
 /// What a [`SearchRequest`] found.
@@ -43,6 +45,7 @@ impl SearchRequest {
         let limits = SearchLimits {
             stop: Some(stop),
             bookmarked: self.bookmarked.as_deref(),
+            read: self.read.as_deref(),
         };
         let found = self.index.search_within(&self.query, self.order, limits);
         SearchAnswer {
@@ -121,16 +124,22 @@ mod tests {
     use super::*;
     use crate::corpus::load_sample;
     use crate::corpus::sources::Outlets;
-    use crate::index::query::parse;
+    use crate::index::query::{Mode, parse};
+
+    fn typing(text: &str) -> Mode {
+        Mode::Typing { cursor: text.len() }
+    }
 
     fn request(index: &Arc<Index>, generation: u64, text: &str) -> SearchRequest {
         let today = jiff::civil::date(2024, 12, 1);
         SearchRequest {
             generation,
-            query: parse(text, today, Outlets::embedded()).unwrap(),
+            // Typed into the bar, letter by letter.
+            query: parse(text, typing(text), today, Outlets::embedded()).unwrap(),
             order: Order::Date,
             index: Arc::clone(index),
             bookmarked: None,
+            read: None,
         }
     }
 

@@ -196,10 +196,7 @@ fn a_corrupt_bookmarks_file_is_reported_and_list_goes_on_without_bookmarks() {
         let out = stdout(&output);
         if args.contains(&"--json") {
             assert_eq!(out.lines().count(), 5);
-            assert!(
-                out.lines().all(|l| l.ends_with("\"bookmarks\":0}")),
-                "{out}"
-            );
+            assert!(out.lines().all(|l| l.contains("\"bookmarks\":0,")), "{out}");
         } else {
             assert_eq!(out, "");
         }
@@ -234,10 +231,7 @@ fn an_unreadable_bookmarks_file_fails_only_a_query_that_asks_about_bookmarks() {
     assert!(err.contains(&named), "{err}");
     let out = stdout(&output);
     assert_eq!(out.lines().count(), 5);
-    assert!(
-        out.lines().all(|l| l.ends_with("\"bookmarks\":0}")),
-        "{out}"
-    );
+    assert!(out.lines().all(|l| l.contains("\"bookmarks\":0,")), "{out}");
 
     let output = qari(dir, &["list", "-q", "حميميم"]);
     assert_eq!(stdout(&output).lines().count(), 2);

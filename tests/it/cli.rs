@@ -77,6 +77,7 @@ fn list_json_has_every_field_and_limit_cuts() {
         "date_confidence",
         "words",
         "bookmarks",
+        "read",
     ] {
         assert!(records[0].get(field).is_some(), "missing {field}");
     }

@@ -1,6 +1,7 @@
 //! The filter bar in a real terminal: typing a query letter by letter narrows the list on
-//! every key, with the same results as `qari list -q`; a malformed query shows its error
-//! and keeps the last good list; Esc clears; `s` switches the order.
+//! every key, with the same results as `qari list -q` given the word being typed as a
+//! prefix (`word*`); a malformed query shows its error and keeps the last good list; Esc
+//! clears; Enter keeps the filter, read exactly from then on; `s` switches the order.
 
 use std::process::Command;
 
@@ -35,7 +36,7 @@ fn typing_narrows_the_list_on_every_key_like_list_q() {
     for letter in word.chars() {
         typed.push(letter);
         tmux.run_keys_literal(&letter.to_string());
-        let expected = listed(&typed, false).len();
+        let expected = listed(&format!("{typed}*"), false).len();
         let screen = tmux.wait_for(|s| s.contains(&format!(" {expected} of 5")));
         assert!(screen.lines().last().unwrap().contains('/'), "{screen}");
     }
@@ -53,7 +54,7 @@ fn typing_narrows_the_list_on_every_key_like_list_q() {
     // "حميميم foo", typed on the way: nothing).
     tmux.run_keys_literal(" foo:");
     let screen = tmux.wait_for(|s| s.contains("unknown filter `foo:`"));
-    let last_good = listed("حميميم foo", false).len();
+    let last_good = listed("حميميم foo*", false).len();
     assert!(screen.contains(&format!(" {last_good} of 5")), "{screen}");
     // Esc clears the filter.
     tmux.keys(&["Escape"]);

@@ -79,3 +79,44 @@ fn clearing_the_filter_drops_the_pending_answer() {
     assert_eq!(app.shown.len(), 5);
     assert!(!status(&app).contains("searching…"));
 }
+
+fn enter(app: &mut App) -> Option<SearchRequest> {
+    app.edit_filter(&KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    app.take_search_request()
+}
+
+#[test]
+fn the_word_being_typed_is_a_prefix_until_enter_keeps_the_filter_as_written() {
+    let mut app = app();
+    let typing = type_text(&mut app, "حميم").unwrap();
+    app.search_done(typing.run(&|| false));
+    assert_eq!(app.shown.len(), 2, "حميم* while typing");
+    let kept = enter(&mut app).expect("Enter searches again, read exactly");
+    app.search_done(kept.run(&|| false));
+    assert_eq!(app.shown.len(), 0, "حميم is no word of the sample");
+    assert!(!app.filter.editing);
+    // Asked for, the prefix stays one.
+    let mut app = self::app();
+    type_text(&mut app, "حميم*");
+    let kept = enter(&mut app).unwrap();
+    app.search_done(kept.run(&|| false));
+    assert_eq!(app.shown.len(), 2);
+}
+
+#[test]
+fn is_unread_leaves_out_the_articles_read() {
+    let mut app = app();
+    let mut reading = qari::bookmarks::ReadingState::default();
+    for n in [0, 3] {
+        reading.mark(&app.articles[n].id, true);
+    }
+    app.set_reading(reading);
+    let unread = type_text(&mut app, "is:unread").unwrap();
+    app.search_done(unread.run(&|| false));
+    let mut shown = app.shown.clone();
+    shown.sort_unstable();
+    assert_eq!(shown, [1, 2, 4]);
+    let read = type_text(&mut app, " OR is:read").unwrap();
+    app.search_done(read.run(&|| false));
+    assert_eq!(app.shown.len(), 5);
+}

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use qari::article::Article;
 use qari::corpus::load_paths;
 use qari::corpus::sources::Outlets;
-use qari::index::query::parse;
+use qari::index::query::{Mode, parse};
 use qari::index::{Index, Order};
 
 static CORPUS: LazyLock<(Vec<Article>, Index)> = LazyLock::new(|| {
@@ -20,8 +20,16 @@ static CORPUS: LazyLock<(Vec<Article>, Index)> = LazyLock::new(|| {
     (articles, index)
 });
 
+/// What the filter bar finds for `text` typed into it, the cursor at the end.
 fn found(index: &Index, text: &str) -> Vec<u32> {
-    let query = parse(text, jiff::civil::date(2015, 8, 1), Outlets::embedded()).unwrap();
+    let typing = Mode::Typing { cursor: text.len() };
+    let query = parse(
+        text,
+        typing,
+        jiff::civil::date(2015, 8, 1),
+        Outlets::embedded(),
+    )
+    .unwrap();
     let mut found = index.search(&query, Order::Date).unwrap();
     found.sort_unstable();
     found

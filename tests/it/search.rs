@@ -47,8 +47,9 @@ fn the_seed_queries_find_what_the_text_holds() {
         ["000", "001", "002", "003"]
     );
     assert_eq!(sorted(ids(&["-q", "سوريا -تركيا"])), all);
-    // The word being typed matches as a prefix.
-    assert_eq!(sorted(ids(&["-q", "حميم"])), ["000", "001"]);
+    // A query means what is written: a word is a word, `word*` every word it begins.
+    assert_eq!(sorted(ids(&["-q", "حميم*"])), ["000", "001"]);
+    assert_eq!(ids(&["-q", "حميم"]), Vec::<String>::new());
     assert_eq!(ids(&["-q", "حميم "]), Vec::<String>::new());
 }
 
@@ -109,7 +110,8 @@ fn saudinewsnet_source_and_date_filters_count_what_the_json_says() {
     let outlets = qari::corpus::sources::Outlets::embedded();
     let today = jiff::civil::date(2026, 1, 1);
     let count = |query: &str| {
-        let parsed = qari::index::query::parse(query, today, outlets)
+        let exact = qari::index::query::Mode::Exact;
+        let parsed = qari::index::query::parse(query, exact, today, outlets)
             .unwrap_or_else(|err| panic!("{query}: {err}"));
         index
             .search(&parsed, qari::index::Order::Date)

@@ -1,523 +1,321 @@
+//! Words, phrases and exclusions, the two modes, and the helpers of the other query
+//! tests: the tree (OR, groups) and its errors are in `tree_tests.rs`, filters in
+//! `filter_tests.rs`.
+
 use jiff::civil::{Date, date};
 use proptest::prelude::*;
 
 use super::*;
 
 /// A Wednesday, mid-month, in a leap year.
-const TODAY: Date = date(2024, 5, 15);
+pub(super) const TODAY: Date = date(2024, 5, 15);
 
-fn clauses(text: &str) -> Vec<Clause> {
-    clauses_on(text, TODAY)
+/// `text` as `qari list -q` reads it.
+pub(super) fn exact(text: &str) -> Expr {
+    parsed(text, Mode::Exact, TODAY)
 }
 
-fn clauses_on(text: &str, today: Date) -> Vec<Clause> {
-    match parse(text, today, Outlets::embedded()) {
-        Ok(query) => query.clauses,
-        Err(error) => panic!("{text:?}: {error} at {:?}", error.span),
+/// `text` typed into the bar, the cursor at its end.
+pub(super) fn typed(text: &str) -> Expr {
+    typed_at(text, text.len())
+}
+
+/// `text` in the bar with the cursor at byte `cursor`.
+pub(super) fn typed_at(text: &str, cursor: usize) -> Expr {
+    parsed(text, Mode::Typing { cursor }, TODAY)
+}
+
+pub(super) fn parsed(text: &str, mode: Mode, today: Date) -> Expr {
+    match parse(text, mode, today, Outlets::embedded()) {
+        Ok(query) => query.expr,
+        Err(error) => panic!("{text:?} ({mode:?}): {error} at {:?}", error.span),
     }
 }
 
-/// The message and the underlined text.
-fn error(text: &str) -> (String, &str) {
-    match parse(text, TODAY, Outlets::embedded()) {
-        Ok(query) => panic!("{text:?} parsed: {query:?}"),
+/// The message and the underlined text, read exactly.
+pub(super) fn error(text: &str) -> (String, &str) {
+    error_in(text, Mode::Exact)
+}
+
+/// The same, typed with the cursor at the end.
+pub(super) fn typing_error(text: &str) -> (String, &str) {
+    error_in(text, Mode::Typing { cursor: text.len() })
+}
+
+fn error_in(text: &str, mode: Mode) -> (String, &str) {
+    match parse(text, mode, TODAY, Outlets::embedded()) {
+        Ok(query) => panic!("{text:?} ({mode:?}) parsed: {query:?}"),
         Err(error) => (error.message, &text[error.span]),
     }
 }
 
-/// A finished word.
-fn word(text: &str) -> Clause {
-    Clause::Word {
+pub(super) fn clause(clause: Clause) -> Expr {
+    Expr::Clause(clause)
+}
+
+/// A word, matching its own forms.
+pub(super) fn word(text: &str) -> Expr {
+    clause(Clause::Word {
         text: text.into(),
-        prefix: false,
-        negated: false,
-    }
+        matching: Match::Word,
+    })
 }
 
-/// The word being typed.
-fn typing(text: &str) -> Clause {
-    Clause::Word {
+/// A word matching every word it begins.
+pub(super) fn prefix(text: &str) -> Expr {
+    clause(Clause::Word {
         text: text.into(),
-        prefix: true,
-        negated: false,
-    }
+        matching: Match::Prefix,
+    })
 }
 
-fn phrase(words: &[&str]) -> Clause {
-    Clause::Phrase {
+fn phrase_with(words: &[&str], last: Match) -> Expr {
+    clause(Clause::Phrase {
         words: words.iter().map(ToString::to_string).collect(),
-        prefix: false,
-        negated: false,
-    }
+        last,
+    })
 }
 
-fn typing_phrase(words: &[&str]) -> Clause {
-    Clause::Phrase {
-        words: words.iter().map(ToString::to_string).collect(),
-        prefix: true,
-        negated: false,
-    }
+pub(super) fn phrase(words: &[&str]) -> Expr {
+    phrase_with(words, Match::Word)
 }
 
-fn source(ids: &[&str]) -> Clause {
-    Clause::Source {
-        ids: ids.iter().map(ToString::to_string).collect(),
-        negated: false,
-    }
+pub(super) fn prefix_phrase(words: &[&str]) -> Expr {
+    phrase_with(words, Match::Prefix)
 }
 
-fn days(from: Option<Date>, to: Option<Date>) -> Clause {
-    Clause::Date {
-        range: DateRange { from, to },
-        negated: false,
-    }
+pub(super) fn and(items: Vec<Expr>) -> Expr {
+    Expr::All(items)
 }
 
-fn between(from: Date, to: Date) -> Clause {
-    days(Some(from), Some(to))
+pub(super) fn or(items: Vec<Expr>) -> Expr {
+    Expr::Any(items)
 }
 
-const BOOKMARKED: Clause = Clause::Bookmarked { negated: false };
-
-/// The same clause, excluded.
-fn not(mut clause: Clause) -> Clause {
-    match &mut clause {
-        Clause::Word { negated, .. }
-        | Clause::Phrase { negated, .. }
-        | Clause::Source { negated, .. }
-        | Clause::Date { negated, .. }
-        | Clause::Bookmarked { negated } => *negated = true,
-    }
-    clause
+pub(super) fn not(inner: Expr) -> Expr {
+    Expr::Not(Box::new(inner))
 }
+
+pub(super) const EVERYTHING: Expr = Expr::All(Vec::new());
 
 #[test]
 fn an_empty_text_matches_everything() {
     for text in ["", " ", "  \t ", "\u{a0}"] {
-        assert_eq!(clauses(text), vec![], "{text:?}");
+        assert_eq!(exact(text), EVERYTHING, "{text:?}");
+        assert_eq!(typed(text), EVERYTHING, "{text:?}");
     }
 }
 
 #[test]
-fn only_the_last_word_without_a_space_after_it_is_a_prefix() {
-    assert_eq!(clauses("سوريا"), vec![typing("سوريا")]);
-    assert_eq!(clauses("سوريا دمش"), vec![word("سوريا"), typing("دمش")]);
-    assert_eq!(clauses("سوريا دمشق "), vec![word("سوريا"), word("دمشق")]);
-    assert_eq!(clauses("  covid  19"), vec![word("covid"), typing("19")]);
+fn while_typing_the_word_the_cursor_ends_is_a_prefix() {
+    assert_eq!(typed("سوريا"), prefix("سوريا"));
+    assert_eq!(typed("سوريا دمش"), and(vec![word("سوريا"), prefix("دمش")]));
+    assert_eq!(typed("سوريا دمشق "), and(vec![word("سوريا"), word("دمشق")]));
+    assert_eq!(typed("  covid  19"), and(vec![word("covid"), prefix("19")]));
+    // The cursor moved back to the end of the first word.
+    let text = "حميم سوريا";
     assert_eq!(
-        clauses("سوريا src:okaz"),
-        vec![word("سوريا"), source(&["okaz"])]
+        typed_at(text, "حميم".len()),
+        and(vec![prefix("حميم"), word("سوريا")])
     );
+    // In the middle of a word, no word ends at the cursor.
+    assert_eq!(
+        typed_at(text, "حم".len()),
+        and(vec![word("حميم"), word("سوريا")])
+    );
+    // A cursor past the end or off a character boundary makes nothing a prefix.
+    assert_eq!(typed_at("حرب", 100), word("حرب"));
+    assert_eq!(typed_at("حرب", 1), word("حرب"));
 }
 
 #[test]
-fn words_split_at_any_whitespace_and_nothing_else() {
+fn read_exactly_a_word_is_a_word_and_only_a_star_asks_for_a_prefix() {
+    assert_eq!(exact("سوريا"), word("سوريا"));
+    assert_eq!(exact("حميم*"), prefix("حميم"));
     assert_eq!(
-        clauses("أ\tب\u{a0}ج\n"),
-        vec![word("أ"), word("ب"), word("ج")]
+        exact("حميم* سوريا"),
+        and(vec![prefix("حميم"), word("سوريا")])
+    );
+    assert_eq!(typed("حميم* "), prefix("حميم"));
+    assert_eq!(typed("حميم*"), prefix("حميم"));
+    // One star is taken; a star alone is a punctuation mark, found in no article.
+    assert_eq!(exact("ab**"), prefix("ab*"));
+    assert_eq!(exact("*"), word("*"));
+}
+
+#[test]
+fn words_split_at_whitespace_and_parentheses_and_nothing_else() {
+    assert_eq!(
+        exact("أ\tب\u{a0}ج\n"),
+        and(vec![word("أ"), word("ب"), word("ج")])
     );
     assert_eq!(
-        clauses("U.S. ،الحرب؟ ab\"c 10:30 قال:"),
-        vec![
+        exact("U.S. ،الحرب؟ ab\"c 10:30 قال:"),
+        and(vec![
             word("U.S."),
             word("،الحرب؟"),
             word("ab\"c"),
             word("10:30"),
-            typing("قال:"),
-        ]
+            word("قال:"),
+        ])
     );
+    assert_eq!(exact("f(x)"), and(vec![word("f"), word("x")]));
 }
 
 #[test]
 fn words_are_kept_as_typed() {
     assert_eq!(
-        clauses("الْحَرْبُ الـحرب إِلى ٢٠٢١ COVID"),
-        vec![
+        exact("الْحَرْبُ الـحرب إِلى ٢٠٢١ COVID or"),
+        and(vec![
             word("الْحَرْبُ"),
             word("الـحرب"),
             word("إِلى"),
             word("٢٠٢١"),
-            typing("COVID"),
-        ]
+            word("COVID"),
+            word("or"),
+        ])
     );
+}
+
+#[test]
+fn words_with_nothing_searchable_are_kept_and_dashes_twice_are_words() {
+    // The index finds them in no article (they used to vanish and match everything).
+    assert_eq!(exact("--"), word("--"));
+    assert_eq!(exact("…"), word("…"));
+    assert_eq!(exact("سوريا ،"), and(vec![word("سوريا"), word("،")]));
+    assert_eq!(exact("--x"), word("--x"));
+    assert_eq!(exact("-—"), not(word("—")));
 }
 
 #[test]
 fn phrases() {
     assert_eq!(
-        clauses("\"عنب بلدي\" سوريا"),
-        vec![phrase(&["عنب", "بلدي"]), typing("سوريا")]
+        exact("\"عنب بلدي\" سوريا"),
+        and(vec![phrase(&["عنب", "بلدي"]), word("سوريا")])
     );
-    assert_eq!(clauses("\"عنب  بلدي\""), vec![phrase(&["عنب", "بلدي"])]);
-    assert_eq!(clauses("\"كلمة\""), vec![phrase(&["كلمة"])]);
-    // A filter inside quotes is text.
-    assert_eq!(clauses("\"src:okaz\" "), vec![phrase(&["src:okaz"])]);
+    assert_eq!(exact("\"عنب  بلدي\""), phrase(&["عنب", "بلدي"]));
+    assert_eq!(exact("\"كلمة\""), phrase(&["كلمة"]));
+    // A filter, OR and parentheses inside quotes are text.
+    assert_eq!(exact("\"src:okaz\""), phrase(&["src:okaz"]));
+    assert_eq!(exact("\"a OR (b)\""), phrase(&["a", "OR", "(b)"]));
     // A closing quote ends the phrase even without a space after it.
-    assert_eq!(clauses("\"a b\"c"), vec![phrase(&["a", "b"]), typing("c")]);
+    assert_eq!(exact("\"a b\"c"), and(vec![phrase(&["a", "b"]), word("c")]));
+    // A star on the last word asks for a prefix.
+    assert_eq!(exact("\"عنب بل*\""), prefix_phrase(&["عنب", "بل"]));
+    assert_eq!(exact("\"a* b\""), phrase(&["a*", "b"]));
 }
 
 #[test]
 fn an_unterminated_phrase_is_being_typed() {
-    assert_eq!(clauses("\"الحرب في"), vec![typing_phrase(&["الحرب", "في"])]);
+    assert_eq!(typed("\"الحرب في"), prefix_phrase(&["الحرب", "في"]));
     assert_eq!(
-        clauses("x \"الحرب في "),
-        vec![word("x"), phrase(&["الحرب", "في"])]
+        typed("x \"الحرب في "),
+        and(vec![word("x"), phrase(&["الحرب", "في"])])
     );
-    assert_eq!(clauses("\"الحرب"), vec![typing_phrase(&["الحرب"])]);
+    assert_eq!(typed("\"الحرب"), prefix_phrase(&["الحرب"]));
+    // The cursor elsewhere: its last word is a word.
+    assert_eq!(typed_at("\"الحرب في", 1), phrase(&["الحرب", "في"]));
+    // The cursor at the end of the last word of a closed phrase.
+    let text = "\"عنب بل\"";
+    assert_eq!(
+        typed_at(text, text.len() - 1),
+        prefix_phrase(&["عنب", "بل"])
+    );
+    assert_eq!(typed(text), phrase(&["عنب", "بل"]));
+    // Nothing typed after the quote yet.
+    for (text, expected) in [
+        ("\"", EVERYTHING),
+        ("\"  ", EVERYTHING),
+        ("-\"", EVERYTHING),
+        ("a \"", word("a")),
+    ] {
+        assert_eq!(typed(text), expected, "{text:?}");
+    }
 }
 
 #[test]
-fn quotes_without_words_are_dropped() {
-    for text in ["\"", "\"  ", "\"\"", "-\"\"", "a \"\" b"] {
-        let words: Vec<_> = clauses(text)
-            .into_iter()
-            .filter(|c| !matches!(c, Clause::Word { .. }))
-            .collect();
-        assert_eq!(words, vec![], "{text:?}");
+fn an_unterminated_phrase_read_exactly_is_an_error() {
+    let never_closed = || ("this quote is never closed: add a `\"`".to_owned(), "\"");
+    assert_eq!(error("\"الحرب في"), never_closed());
+    assert_eq!(error("x -\""), never_closed());
+    assert_eq!(error("src:\"عنب بل"), never_closed());
+}
+
+#[test]
+fn empty_quotes_are_an_error() {
+    for text in ["\"\"", "-\"\"", "a \"\" b", "\"  \""] {
+        let message = "nothing between the quotes".to_owned();
+        let quotes = text
+            .trim_start_matches(['a', ' ', '-'])
+            .trim_end_matches([' ', 'b']);
+        assert_eq!(error(text), (message.clone(), quotes), "{text:?}");
+        assert_eq!(typing_error(text), (message, quotes), "{text:?}");
     }
 }
 
 #[test]
 fn exclusions_of_each_kind() {
-    assert_eq!(clauses("-حرب"), vec![not(typing("حرب"))]);
-    assert_eq!(clauses("-حرب سلام"), vec![not(word("حرب")), typing("سلام")]);
-    assert_eq!(
-        clauses("-\"عنب بلدي\""),
-        vec![not(phrase(&["عنب", "بلدي"]))]
-    );
-    assert_eq!(
-        clauses("-\"عنب بل"),
-        vec![not(typing_phrase(&["عنب", "بل"]))]
-    );
-    assert_eq!(clauses("-src:okaz"), vec![not(source(&["okaz"]))]);
-    assert_eq!(
-        clauses("-date:2021"),
-        vec![not(between(date(2021, 1, 1), date(2021, 12, 31)))]
-    );
-    // Only the first `-` excludes.
-    assert_eq!(clauses("--x "), vec![not(word("-x"))]);
+    assert_eq!(exact("-حرب"), not(word("حرب")));
+    assert_eq!(typed("-حرب"), not(prefix("حرب")));
+    assert_eq!(exact("-حرب سلام"), and(vec![not(word("حرب")), word("سلام")]));
+    assert_eq!(exact("-\"عنب بلدي\""), not(phrase(&["عنب", "بلدي"])));
+    assert_eq!(typed("-\"عنب بل"), not(prefix_phrase(&["عنب", "بل"])));
+    assert_eq!(exact("-حميم*"), not(prefix("حميم")));
+    assert_eq!(exact("-(a b)"), not(and(vec![word("a"), word("b")])));
+    assert_eq!(exact("-(a)"), not(word("a")));
+    // After a `-`, OR is the word it excludes.
+    assert_eq!(exact("a -OR"), and(vec![word("a"), not(word("OR"))]));
 }
 
 #[test]
-fn a_dash_alone_excludes_nothing() {
-    assert_eq!(clauses("-"), vec![]);
-    assert_eq!(clauses("a - b"), vec![word("a"), typing("b")]);
-    assert_eq!(clauses("a -"), vec![word("a")]);
-}
-
-#[test]
-fn sources_by_id_name_and_alias() {
-    assert_eq!(clauses("src:okaz"), vec![source(&["okaz"])]);
-    assert_eq!(clauses("SRC:Okaz"), vec![source(&["okaz"])]);
-    assert_eq!(clauses("src:عكاظ"), vec![source(&["okaz"])]);
-    assert_eq!(clauses("src:aleqt"), vec![source(&["aleqtisadiya"])]);
-    assert_eq!(clauses("src:\"صحيفة عكاظ\""), vec![source(&["okaz"])]);
-    assert_eq!(clauses("src:\"عنب بلدي\" "), vec![source(&["enabbaladi"])]);
-    // Folded: hamza forms and ta marbuta do not matter.
-    assert_eq!(clauses("src:الاناضول"), vec![source(&["anadolu-ar"])]);
-    // A whole name wins over the longer names it begins.
-    assert_eq!(clauses("src:اليوم"), vec![source(&["alyaum"])]);
-    assert_eq!(clauses("src:alwatan"), vec![source(&["alwatan"])]);
-}
-
-/// The outlets with a name that starts with الوطن, in file order.
-const WATAN: [&str; 4] = ["alwatan", "alwatan-sy", "alwatan-eg", "alwatan-kw"];
-
-#[test]
-fn sources_by_prefix() {
-    assert_eq!(clauses("src:عنب"), vec![source(&["enabbaladi"])]);
-    assert_eq!(clauses("src:\"عنب بل"), vec![source(&["enabbaladi"])]);
-    assert_eq!(clauses("src:enab"), vec![source(&["enabbaladi"])]);
-    assert_eq!(clauses("src:الوطن"), vec![source(&WATAN)]);
-    assert_eq!(clauses("-src:الوطن"), vec![not(source(&WATAN))]);
-}
-
-#[test]
-fn unknown_sources_are_errors() {
-    assert_eq!(
-        error("حرب src:xyzzy سلام"),
-        ("no outlet matches `xyzzy`".into(), "xyzzy")
-    );
-    assert_eq!(
-        error("src:\"عنب حلبي\""),
-        ("no outlet matches `عنب حلبي`".into(), "عنب حلبي")
-    );
-    assert_eq!(
-        error("src:\" xyzzy  \""),
-        ("no outlet matches `xyzzy`".into(), "xyzzy")
-    );
-    assert_eq!(
-        error("src:عن"),
-        (
-            "no outlet matches `عن` (type at least 3 letters)".into(),
-            "عن"
-        )
-    );
-    assert_eq!(
-        error("x src: y"),
-        ("`src:` needs a value, such as src:okaz".into(), "src:")
-    );
-    assert_eq!(
-        error("src:\"\""),
-        ("`src:` needs a value, such as src:okaz".into(), "src:\"\"")
-    );
-}
-
-#[test]
-fn dates_of_each_granularity() {
-    let year = between(date(2021, 1, 1), date(2021, 12, 31));
-    assert_eq!(clauses("date:2021"), vec![year.clone()]);
-    assert_eq!(clauses("Date:٢٠٢١"), vec![year]);
-    let month = between(date(2021, 1, 1), date(2021, 1, 31));
-    assert_eq!(clauses("date:2021-01"), vec![month.clone()]);
-    assert_eq!(clauses("date:2021/1"), vec![month]);
-    let day = between(date(2021, 1, 18), date(2021, 1, 18));
-    assert_eq!(clauses("date:2021-01-18"), vec![day.clone()]);
-    assert_eq!(clauses("date:2021/01/18"), vec![day.clone()]);
-    assert_eq!(clauses("date:2021-1-18"), vec![day.clone()]);
-    assert_eq!(clauses("date:\"2021-01-18\""), vec![day]);
-}
-
-#[test]
-fn months_end_on_their_last_day() {
-    let feb = |year, last| between(date(year, 2, 1), date(year, 2, last));
-    assert_eq!(clauses("date:2024-02"), vec![feb(2024, 29)]);
-    assert_eq!(clauses("date:2023-02"), vec![feb(2023, 28)]);
-    assert_eq!(clauses("date:2000-02"), vec![feb(2000, 29)]);
-    assert_eq!(clauses("date:1900-02"), vec![feb(1900, 28)]);
-    assert_eq!(
-        clauses("date:2021-04"),
-        vec![between(date(2021, 4, 1), date(2021, 4, 30))]
-    );
-    let leap_day = date(2024, 2, 29);
-    assert_eq!(
-        clauses("date:2024-02-29"),
-        vec![between(leap_day, leap_day)]
-    );
-}
-
-#[test]
-fn date_ranges() {
-    assert_eq!(
-        clauses("date:2020..2021-06"),
-        vec![between(date(2020, 1, 1), date(2021, 6, 30))]
-    );
-    assert_eq!(
-        clauses("date:2020-03-05..2020-03-05"),
-        vec![between(date(2020, 3, 5), date(2020, 3, 5))]
-    );
-    assert_eq!(
-        clauses("date:2024-02..2024"),
-        vec![between(date(2024, 2, 1), date(2024, 12, 31))]
-    );
-    assert_eq!(
-        clauses("date:..2015"),
-        vec![days(None, Some(date(2015, 12, 31)))]
-    );
-    assert_eq!(
-        clauses("date:2024.."),
-        vec![days(Some(date(2024, 1, 1)), None)]
-    );
-    assert_eq!(
-        clauses("date:2024/02.."),
-        vec![days(Some(date(2024, 2, 1)), None)]
-    );
-}
-
-#[test]
-fn relative_dates_end_today() {
-    assert_eq!(clauses("date:1d"), vec![between(TODAY, TODAY)]);
-    assert_eq!(clauses("date:7d"), vec![between(date(2024, 5, 9), TODAY)]);
-    assert_eq!(clauses("date:3m"), vec![between(date(2024, 2, 16), TODAY)]);
-    assert_eq!(clauses("date:1y"), vec![between(date(2023, 5, 16), TODAY)]);
-    assert_eq!(clauses("date:1Y"), vec![between(date(2023, 5, 16), TODAY)]);
-    assert_eq!(
-        clauses("-date:٧d"),
-        vec![not(between(date(2024, 5, 9), TODAY))]
-    );
-    // Months are calendar months: from the day after the same day three months back,
-    // which is clamped to the end of a shorter month.
-    let may_31 = date(2024, 5, 31);
-    assert_eq!(
-        clauses_on("date:3m", may_31),
-        vec![between(date(2024, 3, 1), may_31)]
-    );
-    // Further back than the calendar goes: everything up to today.
-    for text in ["date:20000y", "date:99999999999999999999999d"] {
-        assert_eq!(clauses(text), vec![days(None, Some(TODAY))], "{text}");
-    }
-}
-
-#[test]
-fn malformed_dates_are_errors() {
-    let not_a_date = |text: &str, part: &str| {
-        assert_eq!(
-            error(text),
-            (format!("`{part}` is not a date"), part),
-            "{text}"
-        );
-    };
-    not_a_date("date:2021-13", "2021-13");
-    not_a_date("date:2021-02-30", "2021-02-30");
-    not_a_date("date:2023-02-29", "2023-02-29");
-    not_a_date("حرب date:20x1", "20x1");
-    not_a_date("date:21", "21");
-    not_a_date("date:2021-", "2021-");
-    not_a_date("date:2021-01-18-1", "2021-01-18-1");
-    not_a_date("date:2021-001", "2021-001");
-    not_a_date("date:7w", "7w");
-    not_a_date("date:-7d", "-7d");
-    not_a_date("date:7d..", "7d");
-    not_a_date("date:2020..2021-13", "2021-13");
-    not_a_date("date:2020...2021", ".2021");
-    assert_eq!(
-        error("x date:"),
-        (
-            "`date:` needs a value, such as date:2021 or date:7d".into(),
-            "date:"
-        )
-    );
-    assert_eq!(
-        error("date:.."),
-        (
-            "`..` needs a start or an end, such as date:2020.. or date:..2020".into(),
-            ".."
-        )
-    );
-    assert_eq!(
-        error("date:2022..2021-06"),
-        (
-            "`2022..2021-06` ends before it starts".into(),
-            "2022..2021-06"
-        )
-    );
-    assert_eq!(
-        error("date:0d"),
-        ("`0d` is an empty period (use 1d or more)".into(), "0d")
-    );
-}
-
-#[test]
-fn bookmarked() {
-    assert_eq!(clauses("is:bookmarked"), vec![BOOKMARKED]);
-    assert_eq!(
-        clauses("IS:Bookmarked حرب"),
-        vec![BOOKMARKED, typing("حرب")]
-    );
-    assert_eq!(
-        clauses("x -is:bookmarked"),
-        vec![word("x"), not(BOOKMARKED)]
-    );
-    for (text, uses) in [
-        ("is:bookmarked", true),
-        ("حرب -is:bookmarked", true),
-        ("حرب src:okaz date:2021", false),
-        ("\"is:bookmarked\"", false),
-        ("", false),
-    ] {
-        let query = parse(text, TODAY, Outlets::embedded()).unwrap();
-        assert_eq!(query.uses_bookmarks(), uses, "{text}");
-    }
-    assert_eq!(
-        error("is:read"),
-        ("unknown `is:read` (use is:bookmarked)".into(), "read")
-    );
-    assert_eq!(
-        error("is:"),
-        ("`is:` needs a value, such as is:bookmarked".into(), "is:")
-    );
-}
-
-#[test]
-fn unknown_filters_are_errors() {
-    assert_eq!(
-        error("حرب foo:bar"),
-        (
-            "unknown filter `foo:` (use src:, date:, is:)".into(),
-            "foo:"
-        )
-    );
-    assert_eq!(
-        error("-Source:okaz"),
-        (
-            "unknown filter `Source:` (use src:, date:, is:)".into(),
-            "Source:"
-        )
-    );
-    assert_eq!(
-        error("https://okaz.com.sa"),
-        (
-            "unknown filter `https:` (use src:, date:, is:)".into(),
-            "https:"
-        )
-    );
-}
-
-#[test]
-fn the_first_error_is_reported() {
-    assert_eq!(error("date:2021-13 foo:x").1, "2021-13");
-    assert_eq!(error("foo:x date:2021-13").1, "foo:");
-}
-
-#[test]
-fn everything_together() {
-    assert_eq!(
-        clauses("-\"الأمم المتحدة\" src:عنب date:2020..2021-06 is:bookmarked -sana حل"),
-        vec![
-            not(phrase(&["الأمم", "المتحدة"])),
-            source(&["enabbaladi"]),
-            between(date(2020, 1, 1), date(2021, 6, 30)),
-            BOOKMARKED,
-            not(word("sana")),
-            typing("حل"),
-        ]
-    );
-}
-
-#[test]
-fn date_ranges_contain_their_ends() {
-    let range = DateRange {
-        from: Some(date(2021, 1, 1)),
-        to: Some(date(2021, 1, 31)),
-    };
-    assert!(range.contains(date(2021, 1, 1)));
-    assert!(range.contains(date(2021, 1, 31)));
-    assert!(!range.contains(date(2020, 12, 31)));
-    assert!(!range.contains(date(2021, 2, 1)));
-    let open = DateRange {
-        from: None,
-        to: None,
-    };
-    assert!(open.contains(Date::MIN) && open.contains(Date::MAX));
-    let until = DateRange {
-        from: None,
-        to: Some(date(2015, 12, 31)),
-    };
-    assert!(until.contains(Date::MIN) && !until.contains(date(2016, 1, 1)));
+fn a_dash_alone_is_a_punctuation_mark_unless_just_typed() {
+    assert_eq!(exact("-"), word("-"));
+    assert_eq!(exact("a - b"), and(vec![word("a"), word("-"), word("b")]));
+    assert_eq!(exact("(a -)"), and(vec![word("a"), word("-")]));
+    // Just typed, it waits for what it will exclude.
+    assert_eq!(typed("-"), EVERYTHING);
+    assert_eq!(typed("a -"), word("a"));
+    assert_eq!(typed("a OR -"), word("a"));
+    assert_eq!(typed("a - "), and(vec![word("a"), word("-")]));
 }
 
 /// Whatever is typed gives a query or an error that underlines part of the text.
-fn parses_without_panic(text: &str) {
-    if let Err(error) = parse(text, TODAY, Outlets::embedded()) {
-        assert!(error.span.end <= text.len(), "{text:?}: {error:?}");
+fn parses_without_panic(text: &str, mode: Mode) {
+    if let Err(error) = parse(text, mode, TODAY, Outlets::embedded()) {
         assert!(
             text.get(error.span.clone()).is_some(),
             "{text:?}: {error:?}"
         );
+        assert!(!error.span.is_empty(), "{text:?}: {error:?}");
         assert!(!error.message.is_empty());
+    }
+}
+
+/// Any text parses or fails cleanly; what parses exactly also parses while being typed
+/// with the cursor at the end (typing is never stricter).
+fn typing_is_never_stricter(text: &str, cursor: usize) {
+    parses_without_panic(text, Mode::Exact);
+    parses_without_panic(text, Mode::Typing { cursor });
+    if parse(text, Mode::Exact, TODAY, Outlets::embedded()).is_ok() {
+        let typing = Mode::Typing { cursor };
+        assert!(
+            parse(text, typing, TODAY, Outlets::embedded()).is_ok(),
+            "{text:?} parses exactly but not typed"
+        );
     }
 }
 
 proptest! {
     #[test]
-    fn any_text_parses_or_fails_cleanly(text in any::<String>()) {
-        parses_without_panic(&text);
+    fn any_text_parses_or_fails_cleanly(text in any::<String>(), cursor in 0usize..64) {
+        typing_is_never_stricter(&text, cursor);
     }
 
     #[test]
-    fn filter_like_text_parses_or_fails_cleanly(
-        text in r#"((-|"|src:|date:|is:|foo:|\.\.|[0-9]{1,5}|[-/]|[dmyw]|عنب|الوطن|okaz|bookmarked|٢|ب|ْ| |\t)){0,12}"#,
+    fn query_like_text_parses_or_fails_cleanly(
+        text in r#"((-|"|\(|\)|OR|\*|,|src:|date:|is:|foo:|\.\.|[0-9]{1,5}|[-/]|[dmyw]|عنب|الوطن|okaz|bookmarked|read|٢|ب|ْ| |\t)){0,14}"#,
+        cursor in 0usize..40,
     ) {
-        parses_without_panic(&text);
+        typing_is_never_stricter(&text, cursor);
     }
 }

@@ -1,5 +1,8 @@
 //! The filter's side of the reader's state: the index arriving, the filter bar's keys,
-//! and the searches they ask for, whose answers come back from the search worker.
+//! and the searches they ask for, whose answers come back from the search worker. While
+//! the bar is being edited its text is read as typing (the word at the cursor is a
+//! prefix); a filter kept with Enter means exactly what is written, and is searched for
+//! again as such.
 
 use std::sync::Arc;
 
@@ -8,7 +11,7 @@ use crossterm::event::KeyEvent;
 use super::App;
 use crate::cli::today;
 use crate::corpus::sources::Outlets;
-use crate::index::query::parse;
+use crate::index::query::{Mode, parse};
 use crate::index::{Bitset, Index, SearchError};
 use crate::tui::filter::{Edit, Filter};
 use crate::tui::geometry::Pane;
@@ -76,6 +79,8 @@ impl App {
             Edit::Keep => {
                 self.filter.editing = false;
                 self.focus_pane(Pane::List);
+                // A kept `حميم` is that word, no longer every word it begins.
+                self.refilter();
             }
             Edit::Clear => {
                 self.filter = Filter::default();
@@ -87,9 +92,18 @@ impl App {
 
     /// Runs the filter again: asks for a search, which the worker answers (see
     /// [`App::search_done`]). A text that does not parse shows its error and leaves the
-    /// list to the last text that did, even if its answer is still to come.
+    /// list to the last text that did, even if its answer is still to come. Moving the
+    /// bar's cursor alone does not search again: the word it leaves stays a prefix until
+    /// the text changes.
     pub(super) fn refilter(&mut self) {
-        let parsed = parse(&self.filter.text, today(), Outlets::embedded());
+        let mode = if self.filter.editing {
+            Mode::Typing {
+                cursor: self.filter.cursor,
+            }
+        } else {
+            Mode::Exact
+        };
+        let parsed = parse(&self.filter.text, mode, today(), Outlets::embedded());
         self.filter_malformed = parsed.is_err();
         if let Err(err) = &parsed
             && self.filter.is_active()
@@ -118,6 +132,7 @@ impl App {
                     order: self.order,
                     index: Arc::clone(index),
                     bookmarked: Some(Arc::new(self.bookmarked_set())),
+                    read: Some(Arc::new(self.read_set())),
                 });
                 self.searching = true;
             }
@@ -128,6 +143,17 @@ impl App {
     fn bookmarked_set(&self) -> Bitset {
         let mut set = Bitset::empty(self.articles.len());
         for &article in self.bookmarked_articles.keys() {
+            set.insert(article as u32);
+        }
+        set
+    }
+
+    /// The articles read, numbered as the index numbers them. Taken when the filter
+    /// changes: marking an article read (opening it) does not search again, so that an
+    /// article does not drop out of an `is:unread` list while it is being read.
+    fn read_set(&self) -> Bitset {
+        let mut set = Bitset::empty(self.articles.len());
+        for article in (0..self.articles.len()).filter(|&n| self.is_read(n)) {
             set.insert(article as u32);
         }
         set
