@@ -1,7 +1,8 @@
 //! Index figures on 100k articles, printed as a report (run: `cargo bench --bench index`):
 //! SaudiNewsNet replicated to 100,000 articles (ids made unique), index build time and
 //! peak memory, and query latency percentiles over 1,000+ queries of each kind: single
-//! words, prefixes of 1–3 letters, phrases, and `src:` + `date:` combinations.
+//! words, prefixes of 1–3 letters, phrases, OR of words and of groups, and `src:` +
+//! `date:` combinations.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -110,15 +111,47 @@ fn main() {
             "phrases",
             (0..n)
                 .map(|i| {
+                    // Quotes in a title would end the phrase early.
                     let title: Vec<&str> = articles[i * 31 % articles.len()]
                         .title
-                        .split_whitespace()
+                        .split(|c: char| c.is_whitespace() || c == '"')
+                        .filter(|w| !w.is_empty())
                         .collect();
                     let at = i % title.len().saturating_sub(1).max(1);
                     format!(
                         "\"{}\"",
                         title[at.min(title.len() - 1)..(at + 2).min(title.len())].join(" ")
                     )
+                })
+                .collect(),
+        ),
+        (
+            "word OR word",
+            (0..n)
+                .map(|i| {
+                    let a = &words[i * 19 % words.len()];
+                    let b = &words[(i * 23 + 5) % words.len()];
+                    format!("{a} OR {b} ")
+                })
+                .collect(),
+        ),
+        (
+            "(a OR b) -c",
+            (0..n)
+                .map(|i| {
+                    let a = &words[i * 29 % words.len()];
+                    let b = &words[(i * 37 + 3) % words.len()];
+                    let c = &words[(i * 41 + 7) % words.len()];
+                    format!("({a} OR {b}) -{c} ")
+                })
+                .collect(),
+        ),
+        (
+            "src:a,b OR",
+            (0..n)
+                .map(|i| {
+                    let source = ["okaz,sabq", "alriyadh,aawsat", "alyaum,was"][i % 3];
+                    format!("src:{source} OR {} ", words[i * 43 % words.len()])
                 })
                 .collect(),
         ),
