@@ -135,14 +135,25 @@ fn d_switches_who_orders_arabic_and_tells_the_terminal() {
     tmux.keys(&["D"]);
     // The terminal orders: logical letters, unshaped (tmux itself does no bidi).
     tmux.wait_for(|s| s.contains("the terminal orders Arabic") && s.contains("استعداد روسي"));
-    let bytes = std::fs::read(&capture).unwrap();
-    let explicit = bytes.windows(4).rposition(|w| w == b"\x1b[8l").unwrap();
-    let implicit = bytes.windows(4).rposition(|w| w == b"\x1b[8h").unwrap();
+    // The screen can show the change before tmux's pipe-pane has written the bytes.
+    let last = |sequence: &[u8]| {
+        let bytes = std::fs::read(&capture).unwrap();
+        bytes.windows(4).rposition(|w| w == sequence)
+    };
+    let settled = |done: &dyn Fn() -> bool| {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        while !done() && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    };
+    settled(&|| last(b"\x1b[8h") > last(b"\x1b[8l"));
+    let explicit = last(b"\x1b[8l").unwrap();
+    let implicit = last(b"\x1b[8h").unwrap();
     assert!(implicit > explicit, "BDSM set after D");
     tmux.keys(&["D"]);
     tmux.wait_for(|s| s.contains("qari orders Arabic") && s.contains(&shaped));
-    let bytes = std::fs::read(&capture).unwrap();
-    let explicit = bytes.windows(4).rposition(|w| w == b"\x1b[8l").unwrap();
+    settled(&|| last(b"\x1b[8l") > Some(implicit));
+    let explicit = last(b"\x1b[8l").unwrap();
     assert!(explicit > implicit, "BDSM reset after the second D");
     tmux.keys(&["q"]);
     tmux.wait_for(|s| s.contains("QARI-EXITED-0"));
