@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::analyze::{Token, tokens};
+use super::query::{Clause, Match, Query};
 use super::search::{SearchError, SearchLimits};
 use super::{Bitset, Index};
 
@@ -45,7 +46,75 @@ impl Wanted {
     }
 }
 
+/// Where a query's words and phrases occur in texts, for painting matches: what each
+/// positive word stands for is worked out once (a prefix can stand for thousands of
+/// words), then each text is read once for all of them.
+pub struct Highlighter<'i> {
+    index: &'i Index,
+    /// Each positive word or phrase of the query, as its words.
+    clauses: Vec<Vec<Wanted>>,
+}
+
+impl Highlighter<'_> {
+    /// Where the query's words and phrases occur in `text`, as byte ranges in order.
+    /// Excluded words are not highlighted.
+    pub fn spans(&self, text: &str) -> Vec<Range<usize>> {
+        if self.clauses.is_empty() {
+            return Vec::new();
+        }
+        let found: Vec<(Token, Option<u32>)> = tokens(text)
+            .into_iter()
+            .map(|token| {
+                let word = self.index.word_of(&token.normalized);
+                (token, word)
+            })
+            .collect();
+        let mut ranges = Vec::new();
+        for wanted in &self.clauses {
+            let Some(last) = wanted.len().checked_sub(1) else {
+                continue;
+            };
+            for start in 0..found.len() {
+                let fits = found.len() - start > last
+                    && (0..=last).all(|i| wanted[i].admits(found[start + i].1));
+                if fits {
+                    ranges.push(found[start].0.start..found[start + last].0.end);
+                }
+            }
+        }
+        ranges.sort_by_key(|r| r.start);
+        ranges
+    }
+}
+
 impl Index {
+    /// A highlighter for `query`'s positive words and phrases.
+    pub fn highlighter(&self, query: &Query) -> Highlighter<'_> {
+        let clauses = query
+            .positive_clauses()
+            .into_iter()
+            .filter_map(|clause| match clause {
+                Clause::Word { text, matching } => {
+                    Some(self.wanted(text, *matching == Match::Prefix))
+                }
+                Clause::Phrase { words, last } => {
+                    Some(self.wanted(&words.join(" "), *last == Match::Prefix))
+                }
+                _ => None,
+            })
+            .collect();
+        Highlighter {
+            index: self,
+            clauses,
+        }
+    }
+
+    /// Where a query's words and phrases occur in `text` ([`Highlighter::spans`]; a
+    /// highlighter made once serves many texts).
+    pub fn highlights(&self, query: &Query, text: &str) -> Vec<Range<usize>> {
+        self.highlighter(query).spans(text)
+    }
+
     /// The articles holding the words of `text` one after the other (one word: holding
     /// it), the last word matched as a prefix when `prefix`; and the words, for scoring.
     pub(super) fn text_docs(
@@ -57,31 +126,6 @@ impl Index {
         let words = self.words(text, prefix);
         let set = self.phrase_docs(&words, limits)?;
         Ok((set, words))
-    }
-
-    /// Where the words of `typed` occur one after the other in `text`, the last matched
-    /// as a prefix when `prefix`: byte ranges in order.
-    pub(super) fn text_spans(&self, typed: &str, prefix: bool, text: &str) -> Vec<Range<usize>> {
-        let wanted: Vec<Wanted> = self.wanted(typed, prefix);
-        let Some(last) = wanted.len().checked_sub(1) else {
-            return Vec::new();
-        };
-        let found: Vec<(Token, Option<u32>)> = tokens(text)
-            .into_iter()
-            .map(|token| {
-                let word = self.word_of(&token.normalized);
-                (token, word)
-            })
-            .collect();
-        let mut ranges = Vec::new();
-        for start in 0..found.len() {
-            let fits = found.len() - start > last
-                && (0..=last).all(|i| wanted[i].admits(found[start + i].1));
-            if fits {
-                ranges.push(found[start].0.start..found[start + last].0.end);
-            }
-        }
-        ranges
     }
 
     /// Whether a word of an article, normalized, is what the query word `typed` stands

@@ -24,6 +24,7 @@ mod search;
 use std::collections::HashMap;
 
 pub use bitset::Bitset;
+pub use matching::Highlighter;
 pub use search::{Order, SearchError, SearchLimits};
 
 use crate::article::Article;

@@ -6,8 +6,6 @@
 #[cfg(test)]
 mod tests;
 
-use std::ops::Range;
-
 use super::matching::WordTerms;
 use super::query::{Clause, DateRange, Expr, Match, Query, Reading};
 use super::{Bitset, Index, day_number};
@@ -202,28 +200,6 @@ impl Index {
             }
         }
         set
-    }
-
-    /// Where a query's words and phrases occur in `text`, as byte ranges in order, for
-    /// painting matches in the reader. Words under a `-` are not highlighted.
-    pub fn highlights(&self, query: &Query, text: &str) -> Vec<Range<usize>> {
-        let mut ranges = Vec::new();
-        for clause in query.positive_clauses() {
-            match clause {
-                Clause::Word {
-                    text: typed,
-                    matching,
-                } => {
-                    ranges.extend(self.text_spans(typed, *matching == Match::Prefix, text));
-                }
-                Clause::Phrase { words, last } => {
-                    ranges.extend(self.text_spans(&words.join(" "), *last == Match::Prefix, text));
-                }
-                _ => {}
-            }
-        }
-        ranges.sort_by_key(|r| r.start);
-        ranges
     }
 }
 

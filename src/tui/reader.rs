@@ -173,6 +173,7 @@ impl Reader {
         let (Some(query), Some(index)) = (query, index) else {
             return;
         };
+        let highlighter = index.highlighter(query);
         // The paragraph being searched: its highlighted runs, and how many of them
         // already have their first line.
         let mut found: Option<(LineKind, Vec<Range<usize>>, usize)> = None;
@@ -186,7 +187,7 @@ impl Reader {
                 found = None;
             }
             let (_, ranges, placed) =
-                found.get_or_insert_with(|| (line.kind, runs(index.highlights(query, text)), 0));
+                found.get_or_insert_with(|| (line.kind, runs(highlighter.spans(text)), 0));
             let span = &line.line.logical;
             self.marks[i] = ranges
                 .iter()
