@@ -27,13 +27,7 @@ fn type_text(app: &mut App, text: &str) -> Option<SearchRequest> {
     app.take_search_request()
 }
 
-fn status(app: &App) -> String {
-    let buffer = crate::support::render(app);
-    let y = app.screen.height - 1;
-    (0..app.screen.width)
-        .map(|x| buffer[(x, y)].symbol())
-        .collect()
-}
+use crate::support::status_row as status;
 
 #[test]
 fn an_answer_to_a_superseded_query_is_dropped() {

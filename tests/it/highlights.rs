@@ -103,14 +103,7 @@ fn filter_and_open(app: &mut App, filter: &str) {
     key(app, KeyCode::Enter);
 }
 
-/// The status line: the bottom row of the screen.
-fn status_row(app: &App) -> String {
-    let buffer = crate::support::render(app);
-    let y = app.screen.height - 1;
-    (0..app.screen.width)
-        .map(|x| buffer[(x, y)].symbol())
-        .collect()
-}
+use crate::support::status_row;
 
 #[test]
 fn n_counts_every_occurrence_and_wraps_round_from_the_top() {

@@ -133,3 +133,12 @@ pub fn render(app: &qari::tui::app::App) -> ratatui::buffer::Buffer {
         .unwrap();
     terminal.backend().buffer().clone()
 }
+
+/// The status line of the app's screen: its bottom row, as drawn.
+pub fn status_row(app: &qari::tui::app::App) -> String {
+    let buffer = render(app);
+    let y = app.screen.height - 1;
+    (0..app.screen.width)
+        .map(|x| buffer[(x, y)].symbol())
+        .collect()
+}
