@@ -13,7 +13,8 @@
 //! - a proclitic is cut only when the rest is itself a word of the corpus and the whole
 //!   never takes the article (الكسور says that كسور is a word, not ك + سور), and, when the
 //!   rest never takes the article either (a name, a verb), only when the whole is no more
-//!   common than the rest (كندا is not ك + ندا);
+//!   common than the rest (كندا is not ك + ندا); a rest the corpus never has alone
+//!   counts as a word when its own suffixes lead to a common noun (لبياناتهن);
 //! - the article is not cut from a word whose first alef is mostly written with a hamza
 //!   (ألمانيا, إلغاء), and not before fewer than three letters (الله, الذي, الآن);
 //! - the teh marbuta stays part of the word: كلية is not كل, جامعة is not جامع;
@@ -23,8 +24,9 @@
 //! - ات, تان, تين need the singular in ة (or, for ات, a masculine noun that takes the
 //!   article); ون, ين, ان need the other forms of their paradigm (المسلمين has
 //!   المسلمون, البحرين has no البحران: it is a name, not the sea twice);
-//! - a final ه is the ة of a careless spelling only when the ة spelling is at least as
+//! - a final ه is the ة of a careless spelling only when the ة spelling is far more
 //!   common and the rest takes no other pronoun as often (سوريه, but not كله or رئيسه);
+//!   after the article, where no pronoun can follow, the counts alone decide (الدوله);
 //! - final يا / ية / يه are one name when the يا spelling is one (no tanwin, never with
 //!   the article) and the ية spelling is used as a name too (after ب or ل without the
 //!   article, or more often bare than with it): سوريا = سورية, but تركيا ≠ تركية
@@ -320,7 +322,9 @@ impl<'v> Analyzer<'v> {
             return sound.then_some(Cow::Borrowed(rest));
         }
         let rest = Cow::Borrowed(rest);
-        let attested = self.family(&[&rest]) >= 1;
+        // والعالميات: العالميات is not in the corpus, but it is the plural of عالمية.
+        let attested = self.family(&[&rest]) >= 1
+            || (letters(&rest) >= 4 && self.unattested_noun(&rest, term));
         let sound = attested
             && self.takes_article(&rest)
             && !self.article_name(&rest)
@@ -341,7 +345,7 @@ impl<'v> Analyzer<'v> {
         // as often as ك can (كان is not ك + أن).
         let long_enough =
             rest_letters >= 3 || (rest_letters == 2 && !clitic.ends_with('ك') && takes_article);
-        if !long_enough || self.count(&[rest]) == 0 || self.count(&["ال", term]) >= 1 {
+        if !long_enough || self.count(&["ال", term]) >= 1 {
             return false;
         }
         // وبلد is و + بلد, not و + ب + لد: the inner word takes the article; ولحج is
@@ -353,6 +357,13 @@ impl<'v> Analyzer<'v> {
             {
                 return false;
             }
+        }
+        let rare = clitic.ends_with(['ف', 'ك']);
+        if self.count(&[rest]) == 0 {
+            // A rest the corpus never has alone is still a word when its suffixes lead
+            // to a common noun (لبياناتهن: بيانات + هن, بثورتين: the dual of ثورة); ف
+            // and ك are letters too often to be cut on so little.
+            return !rare && rest_letters >= 4 && self.unattested_noun(rest, term);
         }
         // بعيده is بعيد + ه (البعيد), not ب + عيده.
         for pronoun in PRONOUNS {
@@ -369,7 +380,6 @@ impl<'v> Analyzer<'v> {
         } else {
             self.count(&[rest])
         };
-        let rare = clitic.ends_with(['ف', 'ك']);
         if clitic.ends_with('ف') && takes_article {
             // As often before the bare word as before the word with the article (فيمن
             // beside فاليمن is في + من, not ف + يمن).
@@ -389,6 +399,24 @@ impl<'v> Analyzer<'v> {
         } else {
             whole <= own
         }
+    }
+
+    /// Whether `rest`, which the corpus never has alone, is an inflected form of a noun
+    /// at least [`NOUN_PARTICLE_RATIO`] times as common as `term` and taking the article.
+    fn unattested_noun(&mut self, rest: &str, term: &str) -> bool {
+        let base = self.base(Cow::Borrowed(rest), Article::Bare);
+        if *base == *rest || self.count(&["ال", &base]) == 0 {
+            return false;
+        }
+        let whole = self.count(&[term]);
+        let family = self.family(&[&base]);
+        // The whole's own suffixes may lead to a more common word: بيانهم is بيان + هم,
+        // not ب + يان + هم.
+        let own = self.base(Cow::Borrowed(term), Article::Bare);
+        if *own != *term && self.family(&[&own]) >= family {
+            return false;
+        }
+        whole.saturating_mul(NOUN_PARTICLE_RATIO) <= family
     }
 
     /// The base of `rest` (what follows the proclitics): suffixes cut where the
@@ -411,7 +439,15 @@ impl<'v> Analyzer<'v> {
             && letters(stem) >= 2
         {
             let marbuta = format!("{stem}ة");
-            if self.careless_marbuta(&marbuta, &rest) {
+            // After the article the ه cannot be a pronoun (البلديه, الدوله): only the
+            // counts of the two spellings decide.
+            let careless = match article {
+                Article::Definite => {
+                    self.family(&[&marbuta]) >= CARELESS_RATIO * self.family(&[&rest]).max(1)
+                }
+                Article::Bare => self.careless_marbuta(&marbuta, &rest),
+            };
+            if careless {
                 return Cow::Owned(self.news_name(&marbuta, article).unwrap_or(marbuta));
             }
         }
@@ -437,7 +473,9 @@ impl<'v> Analyzer<'v> {
 
     /// The base of a form with a pronoun suffix (كليتها → كلية, كله → كل).
     fn without_pronoun(&mut self, form: &str) -> Option<String> {
-        if self.count(&["ال", form]) >= 1 && self.takes_article(form) {
+        // A form that takes the article is a noun of its own (البنك), unless the article
+        // is a rare slip beside it (الدولتي 2 beside دولتي 26, "my state").
+        if self.count(&["ال", form]) * PRONOUN_RATIO >= self.count(&[form]).max(1) {
             return None;
         }
         for pronoun in PRONOUNS {

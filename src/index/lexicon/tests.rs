@@ -333,3 +333,74 @@ fn hamza_seats_are_one_letter() {
     assert!(v.same("مسئول", "مسؤول"));
     assert!(v.same("المسئولين", "مسؤول") || v.same("المسئولين", "المسؤولين"));
 }
+
+#[test]
+fn a_rest_never_seen_alone_is_a_word_when_its_suffixes_lead_to_a_common_noun() {
+    let v = words(&[
+        ("بيان", 2561),
+        ("البيان", 921),
+        ("بيانات", 1181),
+        ("البيانات", 900),
+        ("لبياناتهن", 11),
+        ("بيانهم", 2),
+        ("وبيانه", 1),
+        ("بيانه", 91),
+        ("يان", 23),
+        ("اليان", 13),
+        ("ثورة", 400),
+        ("الثورة", 600),
+        ("بثورتين", 1),
+        ("عالمية", 1500),
+        ("العالمية", 1200),
+        ("والعالميات", 1),
+        ("كليته", 2),
+        ("ليت", 30),
+        ("الليت", 2),
+    ]);
+    assert!(v.same("لبياناتهن", "بيان"), "ل + بيانات + هن");
+    assert!(v.same("بثورتين", "ثورة"), "ب + the dual");
+    assert!(v.same("والعالميات", "عالمية"), "و + ال + the plural");
+    assert!(v.same("بيانهم", "بيان"), "بيان + هم, not ب + يان + هم");
+    assert!(v.same("وبيانه", "بيان"), "و + بيانه, not و + ب + يان + ه");
+    assert!(
+        !v.same("كليته", "ليت"),
+        "ك is a letter too often to cut on so little"
+    );
+}
+
+#[test]
+fn after_the_article_a_final_heh_is_no_pronoun() {
+    let v = words(&[
+        ("دولة", 2502),
+        ("الدولة", 3374),
+        ("دوله", 22),
+        ("الدوله", 3),
+        ("دول", 5000),
+        ("دولها", 60),
+        ("دولهم", 20),
+        ("الدول", 3000),
+    ]);
+    assert!(v.same("الدوله", "دولة"), "a careless ة after the article");
+    assert!(
+        !v.same("دوله", "دولة"),
+        "bare, دول takes pronouns: its countries"
+    );
+}
+
+#[test]
+fn a_rare_slip_of_the_article_does_not_make_a_pronoun_form_a_noun() {
+    let v = words(&[
+        ("دولة", 2502),
+        ("الدولة", 3374),
+        ("دولتي", 26),
+        ("الدولتي", 2),
+        ("بنك", 758),
+        ("البنك", 1412),
+        ("بن", 9000),
+    ]);
+    assert!(
+        v.same("دولتي", "دولة"),
+        "دولتي is دولة + ي beside a rare الدولتي"
+    );
+    assert!(!v.same("بنك", "بن"), "البنك is common: a noun of its own");
+}
