@@ -1,7 +1,7 @@
 //! Index figures on 100k articles, printed as a report (run: `cargo bench --bench index`):
 //! SaudiNewsNet replicated to 100,000 articles (ids made unique), index build time and
 //! peak memory, and query latency percentiles over 1,000+ queries of each kind: single
-//! words, prefixes of 1–3 letters, phrases, OR of words and of groups, and `src:` +
+//! words, prefixes of 1–4 letters, phrases, OR of words and of groups, and `src:` +
 //! `date:` combinations.
 
 use std::path::PathBuf;
@@ -105,6 +105,12 @@ fn main() {
             "prefix, 3 letters",
             (0..n)
                 .map(|i| first(&words[i * 17 % words.len()], 3))
+                .collect(),
+        ),
+        (
+            "prefix, 4 letters",
+            (0..n)
+                .map(|i| first(&words[i * 19 % words.len()], 4))
                 .collect(),
         ),
         (

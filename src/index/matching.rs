@@ -23,7 +23,7 @@ pub(super) struct WordTerms {
     /// Term numbers that match.
     terms: Vec<u32>,
     /// For a one- or two-letter prefix, its articles, precomputed.
-    short_prefix: Option<Bitset>,
+    prefix_set: Option<Bitset>,
     /// The normalized word, to boost its exact occurrences.
     exact: Option<u32>,
 }
@@ -188,17 +188,17 @@ impl Index {
                         .unwrap_or_default();
                     return WordTerms {
                         terms,
-                        short_prefix: None,
+                        prefix_set: None,
                         exact,
                     };
                 }
                 // Only a lone word: a phrase needs the terms themselves for positions.
                 if found.len() == 1
-                    && let Some(set) = self.short_prefixes.get(&token.normalized)
+                    && let Some(set) = self.prefix_sets.get(&token.normalized)
                 {
                     return WordTerms {
                         terms: Vec::new(),
-                        short_prefix: Some(set.clone()),
+                        prefix_set: Some(set.clone()),
                         exact,
                     };
                 }
@@ -210,7 +210,7 @@ impl Index {
                 terms.sort_unstable();
                 WordTerms {
                     terms,
-                    short_prefix: None,
+                    prefix_set: None,
                     exact,
                 }
             })
@@ -237,7 +237,7 @@ impl Index {
     /// The articles holding the word.
     fn word_docs(&self, word: &WordTerms, limits: SearchLimits) -> Result<Bitset, SearchError> {
         let mut set = self.term_docs(&word.terms, limits)?;
-        if let Some(prefix) = &word.short_prefix {
+        if let Some(prefix) = &word.prefix_set {
             set.or(prefix);
         }
         Ok(set)

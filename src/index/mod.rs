@@ -18,6 +18,7 @@ mod build;
 mod lexicon;
 mod matching;
 mod postings;
+mod prefixes;
 pub mod query;
 mod search;
 
@@ -51,9 +52,9 @@ pub struct Index {
     /// Each article's day as days since 1970, for date filters.
     days: Vec<Option<i32>>,
     /// The articles holding a form of a word that has a form starting with each one- and
-    /// two-letter prefix: the first keys typed expand to thousands of terms, too many to
-    /// merge per key.
-    short_prefixes: HashMap<String, Bitset>,
+    /// two-letter prefix, and with each longer prefix whose terms are heavy: those expand
+    /// to thousands of terms and millions of postings, too many to merge per key.
+    prefix_sets: HashMap<String, Bitset>,
 }
 
 /// Where a build tells how far it has got: a fraction from 0 to 1, reported from the
@@ -82,9 +83,6 @@ impl<'f> Progress<'f> {
         }
     }
 }
-
-/// Prefixes up to this many characters have their articles precomputed.
-const SHORT_PREFIX: usize = 2;
 
 impl Index {
     /// Indexes the articles' titles and bodies (boilerplate left out).
@@ -118,7 +116,7 @@ impl Index {
         let mut by_date: Vec<u32> = (0..count as u32).collect();
         by_date.sort_by_key(|&doc| std::cmp::Reverse(days[doc as usize]));
         let average_length = lengths.iter().map(|&l| l as f32).sum::<f32>() / count.max(1) as f32;
-        let short_prefixes = short_prefix_sets(&terms, &lexicon, &postings, count);
+        let prefix_sets = prefixes::sets(&terms, &lexicon, &postings, count);
         Self {
             terms,
             postings,
@@ -129,7 +127,7 @@ impl Index {
             sources,
             by_date,
             days,
-            short_prefixes,
+            prefix_sets,
         }
     }
 
@@ -150,7 +148,7 @@ impl Index {
 
     /// The terms that start with `prefix` (a normalized prefix), as a range of `terms`.
     fn prefix_range(&self, prefix: &str) -> std::ops::Range<usize> {
-        prefix_range_in(&self.terms, prefix)
+        prefixes::range_in(&self.terms, prefix)
     }
 
     /// The word a normalized query word is a form of: the term's own word when the
@@ -187,79 +185,6 @@ impl Index {
             .binary_search_by(|t| t.as_str().cmp(normalized))
             .ok()
     }
-}
-
-/// The articles for every one- and two-letter prefix: those holding a form of any word
-/// with a form that starts with the prefix (see [`Index::prefix_words`]). Each prefix's
-/// set is filled by one thread of a few, prefixes dealt out in turn.
-fn short_prefix_sets(
-    terms: &[String],
-    lexicon: &Lexicon,
-    postings: &Postings,
-    count: usize,
-) -> HashMap<String, Bitset> {
-    let mut prefixes: Vec<&str> = Vec::new();
-    for term in terms {
-        for (n, (end, _)) in term
-            .char_indices()
-            .skip(1)
-            .chain([(term.len(), ' ')])
-            .enumerate()
-        {
-            if n >= SHORT_PREFIX {
-                break;
-            }
-            prefixes.push(&term[..end]);
-        }
-    }
-    prefixes.sort_unstable();
-    prefixes.dedup();
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZeroUsize::get)
-        .clamp(1, 8);
-    let sets: Vec<Vec<(String, Bitset)>> = std::thread::scope(|scope| {
-        let running: Vec<_> = (0..threads)
-            .map(|thread| {
-                let prefixes = &prefixes;
-                scope.spawn(move || {
-                    let mut words: Vec<u32> = Vec::new();
-                    prefixes
-                        .iter()
-                        .skip(thread)
-                        .step_by(threads)
-                        .map(|&prefix| {
-                            words.clear();
-                            let range = prefix_range_in(terms, prefix);
-                            words.extend(range.map(|t| lexicon.word_of(t as u32)));
-                            words.sort_unstable();
-                            words.dedup();
-                            let mut set = Bitset::empty(count);
-                            for &word in &words {
-                                for &term in lexicon.forms(word) {
-                                    for &doc in postings.docs(term) {
-                                        set.insert(doc);
-                                    }
-                                }
-                            }
-                            (prefix.to_owned(), set)
-                        })
-                        .collect()
-                })
-            })
-            .collect();
-        running
-            .into_iter()
-            .map(|t| t.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-            .collect()
-    });
-    sets.into_iter().flatten().collect()
-}
-
-/// The terms of sorted `terms` that start with `prefix`.
-fn prefix_range_in(terms: &[String], prefix: &str) -> std::ops::Range<usize> {
-    let start = terms.partition_point(|t| t.as_str() < prefix);
-    let end = start + terms[start..].partition_point(|t| t.starts_with(prefix));
-    start..end
 }
 
 /// Days since 1970-01-01.
