@@ -4,6 +4,7 @@
 
 mod arabic;
 mod body;
+mod caret;
 mod forms_table;
 mod layout;
 mod line;
@@ -15,6 +16,7 @@ mod wrap;
 
 pub use arabic::is_tashkeel;
 pub use body::{BodyLine, layout_body};
+pub use caret::{Side, caret_column, step};
 pub use layout::{
     Alignment, BaseDirection, BidiMode, Cell, LayoutOptions, Shaping, Tashkeel, VisualLine,
     layout_paragraph,

@@ -48,6 +48,8 @@ pub enum Command {
     Bookmark,
     /// The same, with a note.
     BookmarkWithNote,
+    /// Copy the article's address (URL) to the clipboard.
+    CopyUrl,
     /// Show the bookmarks.
     Bookmarks,
     /// Mark the article read or unread.
@@ -56,6 +58,8 @@ pub enum Command {
     NextUnread,
     /// The previous unread article.
     PreviousUnread,
+    /// Clear the terminal and draw the whole screen again.
+    Redraw,
     /// Show or hide the list of keys.
     Help,
     /// Leave qari.
@@ -64,7 +68,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in the order the help overlay lists them.
-    pub const ALL: [Command; 28] = [
+    pub const ALL: [Command; 30] = [
         Command::MoveDown,
         Command::MoveUp,
         Command::Open,
@@ -85,12 +89,14 @@ impl Command {
         Command::SelectSentences,
         Command::SelectParagraphs,
         Command::Copy,
+        Command::CopyUrl,
         Command::Bookmark,
         Command::BookmarkWithNote,
         Command::Bookmarks,
         Command::ToggleRead,
         Command::NextUnread,
         Command::PreviousUnread,
+        Command::Redraw,
         Command::Help,
         Command::Quit,
     ];
@@ -118,12 +124,14 @@ impl Command {
             Command::SelectSentences => "select_sentences",
             Command::SelectParagraphs => "select_paragraphs",
             Command::Copy => "copy",
+            Command::CopyUrl => "copy_url",
             Command::Bookmark => "bookmark",
             Command::BookmarkWithNote => "bookmark_with_note",
             Command::Bookmarks => "bookmarks",
             Command::ToggleRead => "toggle_read",
             Command::NextUnread => "next_unread",
             Command::PreviousUnread => "previous_unread",
+            Command::Redraw => "redraw",
             Command::Help => "help",
             Command::Quit => "quit",
         }
@@ -157,12 +165,14 @@ impl Command {
             Command::SelectSentences => "select a passage by sentence (j/k extend)",
             Command::SelectParagraphs => "select a passage by paragraph (j/k extend)",
             Command::Copy => "copy the passage to the clipboard (OSC 52)",
+            Command::CopyUrl => "copy the article's address (URL)",
             Command::Bookmark => "bookmark the passage (or paragraph)",
             Command::BookmarkWithNote => "bookmark it with a note",
             Command::Bookmarks => "bookmarks (Enter e d u / inside)",
             Command::ToggleRead => "mark read / unread",
             Command::NextUnread => "next unread article",
             Command::PreviousUnread => "previous unread article",
+            Command::Redraw => "redraw the whole screen",
             Command::Help => "this help",
             Command::Quit => "quit",
         }

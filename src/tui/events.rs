@@ -1,5 +1,5 @@
-//! Everything that can wake the reader, merged into one channel: keys and resizes from the
-//! terminal, termination signals, the terminal hanging up, and work done on other threads
+//! Everything that can wake the reader, merged into one channel: keys, pastes, the mouse
+//! and resizes from the terminal, termination signals, the terminal hanging up, and work done on other threads
 //! (the index, searches, the files changing and being loaded again).
 //!
 //! The hang-up watch exists because of crossterm #793: when an SSH link drops, the pty
@@ -15,11 +15,12 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread;
 use std::time::Duration;
 
-use crossterm::event::{Event as TermEvent, KeyEvent, KeyEventKind};
+use crossterm::event::{Event as TermEvent, KeyEvent, KeyEventKind, MouseButton, MouseEventKind};
 use rustix::event::{PollFd, PollFlags, poll};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
 
+use super::app::{Mouse, MouseAction};
 use super::search::SearchAnswer;
 use crate::article::Article;
 use crate::corpus::Corpus;
@@ -30,6 +31,10 @@ use crate::index::Index;
 pub enum Event {
     /// A key was pressed.
     Key(KeyEvent),
+    /// Text was pasted (bracketed paste): text, never keys.
+    Paste(String),
+    /// The mouse wheel turned or the left button was pressed.
+    Mouse(Mouse),
     /// The terminal is now this many columns and rows.
     Resize(u16, u16),
     /// The terminal is gone (hang-up, or reading it failed): stop without drawing.
@@ -95,6 +100,15 @@ fn read_terminal(to_loop: &Sender<Event>) {
         let read = waiting.take().unwrap_or_else(crossterm::event::read);
         let event = match read {
             Ok(TermEvent::Key(key)) if key.kind != KeyEventKind::Release => Event::Key(key),
+            Ok(TermEvent::Paste(text)) => Event::Paste(text),
+            Ok(TermEvent::Mouse(mouse)) => match mouse_action(mouse.kind) {
+                Some(action) => Event::Mouse(Mouse {
+                    action,
+                    column: mouse.column,
+                    row: mouse.row,
+                }),
+                None => continue,
+            },
             Ok(TermEvent::Resize(mut columns, mut rows)) => {
                 while crossterm::event::poll(Duration::ZERO).unwrap_or(false) {
                     match crossterm::event::read() {
@@ -114,6 +128,16 @@ fn read_terminal(to_loop: &Sender<Event>) {
         if to_loop.send(event).is_err() || hangup {
             return;
         }
+    }
+}
+
+/// The mouse actions qari takes; moves, drags and other buttons are left alone.
+fn mouse_action(kind: MouseEventKind) -> Option<MouseAction> {
+    match kind {
+        MouseEventKind::ScrollDown => Some(MouseAction::WheelDown),
+        MouseEventKind::ScrollUp => Some(MouseAction::WheelUp),
+        MouseEventKind::Down(MouseButton::Left) => Some(MouseAction::Click),
+        _ => None,
     }
 }
 

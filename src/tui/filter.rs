@@ -1,8 +1,11 @@
 //! The filter bar's text being edited: the line, where the next character goes, and
-//! whether the last text parsed. Editing is logical (the cursor is a byte offset in the
-//! text as typed); the view shows it shaped and ordered like any other text.
+//! whether the last text parsed. The cursor is a byte offset in the text as typed, and
+//! the view shows the text shaped and ordered like any other; Left and Right move the
+//! cursor on screen, so that in Arabic Left goes towards the end of the text.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::text::{Alignment, LayoutOptions, Side, layout_paragraph, step};
 
 /// What a key did to the filter being edited.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,8 +73,8 @@ impl Filter {
                 self.text.remove(self.cursor);
                 Edit::Changed
             }
-            KeyCode::Left => self.step(false),
-            KeyCode::Right => self.step(true),
+            KeyCode::Left => self.step(Side::Left),
+            KeyCode::Right => self.step(Side::Right),
             KeyCode::Home => {
                 self.cursor = 0;
                 Edit::Moved
@@ -84,21 +87,39 @@ impl Filter {
         }
     }
 
-    /// One character towards the end (`forward`) or the start of the text, in logical
-    /// order: in Arabic text "forward" is towards the left of the screen.
-    fn step(&mut self, forward: bool) -> Edit {
-        let moved = if forward {
-            self.text[self.cursor..]
-                .chars()
-                .next()
-                .map(|c| self.cursor + c.len_utf8())
-        } else {
-            self.text[..self.cursor]
-                .chars()
-                .next_back()
-                .map(|c| self.cursor - c.len_utf8())
+    /// Pasted text goes in as typed text, on one line: a line break or a tab becomes a
+    /// space, so that a pasted second line is never read as commands.
+    pub fn paste(&mut self, pasted: &str) -> Edit {
+        // A line ends in \n, \r\n or (as tmux and some terminals paste it) \r.
+        let clean: String = pasted
+            .replace("\r\n", "\n")
+            .chars()
+            .map(|c| match c {
+                '\r' | '\n' | '\t' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
+                    ' '
+                }
+                c => c,
+            })
+            .collect();
+        let clean = crate::text::sanitize(&clean);
+        if clean.is_empty() {
+            return Edit::Ignored;
+        }
+        self.text.insert_str(self.cursor, &clean);
+        self.cursor += clean.len();
+        Edit::Changed
+    }
+
+    /// One step towards a side of the screen, as the text is drawn (see
+    /// [`crate::text::step`]). The layout is qari's own whoever reorders on screen: a
+    /// terminal that reorders follows the same algorithm.
+    fn step(&mut self, side: Side) -> Edit {
+        let options = LayoutOptions {
+            alignment: Alignment::Left,
+            ..LayoutOptions::default()
         };
-        match moved {
+        let line = layout_paragraph(&self.text, &options).swap_remove(0);
+        match step(&line, &self.text, self.cursor, side) {
             Some(cursor) => {
                 self.cursor = cursor;
                 Edit::Moved
@@ -129,7 +150,9 @@ mod tests {
         filter.edit(&key(KeyCode::Backspace));
         assert_eq!(filter.text, "سوري");
         filter.edit(&key(KeyCode::Home));
-        filter.edit(&key(KeyCode::Right));
+        // The start of Arabic text is its right end: Right goes nowhere, Left goes on.
+        assert_eq!(filter.edit(&key(KeyCode::Right)), Edit::Ignored);
+        assert_eq!(filter.edit(&key(KeyCode::Left)), Edit::Moved);
         filter.edit(&key(KeyCode::Char('ـ')));
         assert_eq!(filter.text, "سـوري");
         filter.edit(&key(KeyCode::Delete));
@@ -140,5 +163,35 @@ mod tests {
         assert_eq!((filter.text.as_str(), filter.cursor), ("ري", 0));
         assert_eq!(filter.edit(&key(KeyCode::Backspace)), Edit::Ignored);
         assert!(filter.is_active());
+    }
+
+    #[test]
+    fn left_and_right_move_on_screen_in_latin_text_too() {
+        let mut filter = Filter::default();
+        for c in "src:".chars() {
+            filter.edit(&key(KeyCode::Char(c)));
+        }
+        assert_eq!(filter.edit(&key(KeyCode::Left)), Edit::Moved);
+        assert_eq!(filter.cursor, 3);
+        assert_eq!(filter.edit(&key(KeyCode::Right)), Edit::Moved);
+        assert_eq!(filter.cursor, 4);
+    }
+
+    #[test]
+    fn pasted_lines_become_one_line_of_text() {
+        let mut filter = Filter::default();
+        filter.edit(&key(KeyCode::Char('x')));
+        filter.cursor = 0;
+        assert_eq!(filter.paste("سوريا\nq\r\n\tلبنان\rمصر"), Edit::Changed);
+        assert_eq!(filter.text, "سوريا q  لبنان مصرx");
+        assert_eq!(filter.cursor, filter.text.len() - 1);
+        assert_eq!(
+            filter.paste("\u{1b}[31m"),
+            Edit::Ignored,
+            "an escape is no text"
+        );
+        filter.paste("a\u{1b}[31mb");
+        assert!(filter.text.contains("ab"), "{}", filter.text);
+        assert_eq!(filter.paste(""), Edit::Ignored);
     }
 }

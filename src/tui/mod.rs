@@ -126,6 +126,10 @@ pub fn run(corpus: Corpus, settings: &Settings) -> anyhow::Result<()> {
         match event {
             Some(Event::Key(key)) if !press(&mut app, &keymap, &key) => continue,
             Some(Event::Key(_)) => {}
+            Some(Event::Paste(text)) if !app.paste(&text) => continue,
+            Some(Event::Paste(_)) => {}
+            Some(Event::Mouse(mouse)) if !app.mouse(mouse) => continue,
+            Some(Event::Mouse(_)) => {}
             Some(Event::IndexProgress(done)) if !app.set_index_progress(done) => continue,
             Some(Event::IndexProgress(_)) => {}
             // An index of articles since replaced by a reload changes nothing.
@@ -196,6 +200,9 @@ pub fn run(corpus: Corpus, settings: &Settings) -> anyhow::Result<()> {
             continue;
         }
         hold = None;
+        if app.take_repaint() {
+            session.screen.clear()?;
+        }
         draw(&mut session, &app, &keymap)?;
     }
     session.restore();
@@ -233,16 +240,17 @@ fn build_index(
 /// pane, the filter bar, or else the command the key map binds it to. Says whether the
 /// key did anything (an unbound key does not).
 pub fn press(app: &mut App, keymap: &KeyMap, key: &KeyEvent) -> bool {
-    // Ctrl-C quits from anywhere; plain letters belong to whatever reads text.
-    let quit = key
+    // Ctrl-C quits and Ctrl-L redraws from anywhere; plain letters belong to whatever
+    // reads text.
+    let global = key
         .modifiers
         .contains(crossterm::event::KeyModifiers::CONTROL)
-        && keymap.command(key) == Some(Command::Quit);
-    if app.note_input.is_some() && !quit {
+        && matches!(keymap.command(key), Some(Command::Quit | Command::Redraw));
+    if app.note_input.is_some() && !global {
         app.edit_note(key);
-    } else if app.bookmarks_pane.is_some() && !quit {
+    } else if app.bookmarks_pane.is_some() && !global {
         app.pane_key(key);
-    } else if app.filter.editing && app.overlay.is_none() && !quit {
+    } else if app.filter.editing && app.overlay.is_none() && !global {
         app.edit_filter(key);
     } else {
         match key_command(app, keymap, key) {

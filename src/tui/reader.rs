@@ -6,13 +6,18 @@ use std::ops::Range;
 use crate::article::{Article, BodyView};
 use crate::index::Index;
 use crate::index::query::Query;
-use crate::text::{BodyLine, LayoutOptions, VisualLine, layout_body, layout_paragraph};
+use crate::text::{
+    Alignment, BaseDirection, BodyLine, LayoutOptions, VisualLine, layout_body, layout_paragraph,
+    visible,
+};
 
 /// What one line of the reader shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LineKind {
     /// A line of the title.
     Title,
+    /// A line of the page's address, under the title.
+    Url,
     /// A line of paragraph `n` of the body.
     Paragraph(usize),
     /// A blank line.
@@ -120,6 +125,22 @@ impl Reader {
                 line,
             })
             .collect();
+        if let Some(url) = &article.url {
+            // An address reads left to right whatever the article's language.
+            let url_options = LayoutOptions {
+                base: BaseDirection::Ltr,
+                alignment: Alignment::Left,
+                ..*options
+            };
+            lines.extend(
+                layout_paragraph(&visible(url), &url_options)
+                    .into_iter()
+                    .map(|line| ReaderLine {
+                        kind: LineKind::Url,
+                        line,
+                    }),
+            );
+        }
         lines.push(ReaderLine {
             kind: LineKind::Blank,
             line: VisualLine::default(),
@@ -181,7 +202,7 @@ impl Reader {
             let text = match line.kind {
                 LineKind::Title => article.title.as_str(),
                 LineKind::Paragraph(p) => article.paragraphs[p].text.as_str(),
-                LineKind::Blank => continue,
+                LineKind::Url | LineKind::Blank => continue,
             };
             if found.as_ref().is_some_and(|(kind, ..)| *kind != line.kind) {
                 found = None;

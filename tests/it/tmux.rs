@@ -83,6 +83,12 @@ impl Tmux {
         self.run(&args);
     }
 
+    /// Pastes `text` as a terminal does, in bracketed paste when the program asked for it.
+    pub fn paste(&self, text: &str) {
+        self.run(&["set-buffer", "-b", "qari-paste", "--", text]);
+        self.run(&["paste-buffer", "-p", "-d", "-b", "qari-paste"]);
+    }
+
     /// The screen as text.
     pub fn screen(&self) -> String {
         String::from_utf8_lossy(&self.run(&["capture-pane", "-p"]).stdout).into_owned()

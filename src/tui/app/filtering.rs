@@ -77,6 +77,16 @@ impl App {
         match self.filter.edit(key) {
             Edit::Changed => self.refilter(),
             Edit::Keep => {
+                // A text that does not parse stays in the bar with its error, the bar
+                // keeps the keyboard: never a bar that looks open while keys are
+                // commands. Esc clears it.
+                if let Err(err) =
+                    parse(&self.filter.text, Mode::Exact, today(), Outlets::embedded())
+                    && self.filter.is_active()
+                {
+                    self.filter.error = Some(format!("{} (Esc clears)", err.message));
+                    return;
+                }
                 self.filter.editing = false;
                 self.focus_pane(Pane::List);
                 // A kept `حميم` is that word, no longer every word it begins.
@@ -88,6 +98,34 @@ impl App {
             }
             Edit::Moved | Edit::Ignored => {}
         }
+    }
+
+    /// Text pasted into the terminal (bracketed paste) goes to whatever reads text: the
+    /// note being typed, the bookmarks pane's filter, or the filter bar. Says whether
+    /// anything took it; pasted text is never read as keys.
+    pub fn paste(&mut self, text: &str) -> bool {
+        if let Some(input) = self.note_input.as_mut() {
+            return input.editor.paste(text) == Edit::Changed;
+        }
+        if let Some(pane) = self.bookmarks_pane.as_mut() {
+            if !pane.filter.editing {
+                return false;
+            }
+            let changed = pane.filter.paste(text) == Edit::Changed;
+            if changed {
+                pane.selected = 0;
+            }
+            return changed;
+        }
+        if !self.filter.editing || self.overlay.is_some() {
+            self.message = Some("pasted text ignored: press / to filter".to_owned());
+            return true;
+        }
+        let changed = self.filter.paste(text) == Edit::Changed;
+        if changed {
+            self.refilter();
+        }
+        changed
     }
 
     /// Runs the filter again: asks for a search, which the worker answers (see

@@ -22,12 +22,14 @@ use crate::text::{Alignment, BaseDirection, BidiMode, LayoutOptions, Shaping, Ta
 
 mod bookmarking;
 mod filtering;
+mod mouse;
 mod navigation;
 mod passages;
 mod reading;
 mod reload;
 
 pub use bookmarking::{BookmarksPane, Effect, NoteInput, NoteTarget};
+pub use mouse::{Mouse, MouseAction};
 
 pub use super::reader::{Direction, Jump, LineKind, Match, Reader, ReaderLine};
 
@@ -135,6 +137,8 @@ pub struct App {
     pub date_format: String,
     /// Whether the bidi mode changed since the event loop last told the terminal.
     bidi_changed: bool,
+    /// Whether the whole screen is to be cleared and drawn again (Ctrl-L).
+    repaint: bool,
     quit: bool,
 }
 
@@ -178,6 +182,7 @@ impl App {
             theme: Theme::default(),
             date_format: "%Y-%m-%d".to_owned(),
             bidi_changed: false,
+            repaint: false,
             quit: false,
         };
         app.refresh_read();
@@ -205,6 +210,12 @@ impl App {
     /// The bidi mode, if it changed since the last call: the terminal must be told.
     pub fn take_bidi_change(&mut self) -> Option<BidiMode> {
         std::mem::take(&mut self.bidi_changed).then_some(self.display.bidi)
+    }
+
+    /// Whether the screen is to be cleared and drawn whole, once: the terminal's
+    /// contents may have been spoiled by another program writing to it.
+    pub fn take_repaint(&mut self) -> bool {
+        std::mem::take(&mut self.repaint)
     }
 
     /// Whether the user asked to leave.
@@ -236,8 +247,10 @@ impl App {
             // Any key closes an overlay; only quitting also acts.
             self.overlay = None;
             self.help_page = 0;
-            if command == Command::Quit {
-                self.quit = true;
+            match command {
+                Command::Quit => self.quit = true,
+                Command::Redraw => self.repaint = true,
+                _ => {}
             }
             return;
         }
@@ -257,9 +270,11 @@ impl App {
         match command {
             Command::Quit => self.quit = true,
             Command::Help => self.overlay = Some(Overlay::Help),
+            Command::Redraw => self.repaint = true,
             Command::SelectSentences => self.select(SelectionUnit::Sentence),
             Command::SelectParagraphs => self.select(SelectionUnit::Paragraph),
             Command::Copy => self.copy_passage(),
+            Command::CopyUrl => self.copy_url(),
             Command::Bookmark => self.bookmark(false),
             Command::BookmarkWithNote => self.bookmark(true),
             Command::Bookmarks => self.toggle_bookmarks_pane(),

@@ -95,6 +95,21 @@ impl App {
         self.selection = None;
     }
 
+    /// `o`: the open article's address goes to the clipboard, and the status line shows
+    /// it.
+    pub(super) fn copy_url(&mut self) {
+        let url = self
+            .reader
+            .as_ref()
+            .and_then(|reader| self.articles[reader.article].url.clone());
+        let Some(url) = url.filter(|u| u.len() <= CLIPBOARD_LIMIT) else {
+            self.message = Some("this article has no address".to_owned());
+            return;
+        };
+        self.message = Some(format!("copied {}", crate::text::visible(&url)));
+        self.clipboard = Some(url);
+    }
+
     /// The selected text, or the paragraph at the top of the reader.
     fn passage_text(&self) -> Option<String> {
         let reader = self.reader.as_ref()?;

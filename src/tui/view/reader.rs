@@ -82,6 +82,7 @@ impl Widget for ReaderPane<'_> {
         {
             let style = match line.kind {
                 LineKind::Title => Style::default().add_modifier(Modifier::BOLD),
+                LineKind::Url => Style::default().add_modifier(Modifier::UNDERLINED),
                 LineKind::Paragraph(_) | LineKind::Blank => Style::default(),
             };
             let row_area = Rect {
