@@ -27,7 +27,7 @@ use std::time::{Duration, Instant};
 use crossterm::event::KeyEvent;
 use ratatui::layout::{Position, Rect};
 
-use self::app::{App, Display};
+use self::app::{App, Display, Layer};
 use self::command::Command;
 use self::effects::Stores;
 use self::events::Event;
@@ -246,17 +246,14 @@ pub fn press(app: &mut App, keymap: &KeyMap, key: &KeyEvent) -> bool {
         .modifiers
         .contains(crossterm::event::KeyModifiers::CONTROL)
         && matches!(keymap.command(key), Some(Command::Quit | Command::Redraw));
-    if app.note_input.is_some() && !global {
-        app.edit_note(key);
-    } else if app.bookmarks_pane.is_some() && !global {
-        app.pane_key(key);
-    } else if app.filter.editing && app.overlay.is_none() && !global {
-        app.edit_filter(key);
-    } else {
-        match key_command(app, keymap, key) {
+    match app.layer() {
+        Layer::Note if !global => app.edit_note(key),
+        Layer::Bookmarks | Layer::BookmarksFilter if !global => app.pane_key(key),
+        Layer::Filter if !global => app.edit_filter(key),
+        _ => match key_command(app, keymap, key) {
             Some(command) => app.handle(command),
             None => return false,
-        }
+        },
     }
     true
 }
@@ -266,7 +263,7 @@ pub fn press(app: &mut App, keymap: &KeyMap, key: &KeyEvent) -> bool {
 pub fn key_command(app: &App, keymap: &KeyMap, key: &KeyEvent) -> Option<Command> {
     keymap
         .command(key)
-        .or_else(|| app.overlay.is_some().then_some(Command::Help))
+        .or_else(|| matches!(app.layer(), Layer::Help | Layer::LoadErrors).then_some(Command::Help))
 }
 
 fn draw(session: &mut TerminalSession, app: &App, keymap: &KeyMap) -> std::io::Result<()> {
@@ -276,8 +273,7 @@ fn draw(session: &mut TerminalSession, app: &App, keymap: &KeyMap) -> std::io::R
     let areas = app.areas();
     let scroll_rows = areas
         .reader_text()
-        .filter(|_| areas.list.is_none() && app.overlay.is_none())
-        .filter(|_| app.bookmarks_pane.is_none())
+        .filter(|_| areas.list.is_none() && !app.is_covered())
         .map(|text| text.top()..text.bottom());
     session.draw(scroll_rows, cursor, |frame| {
         frame.render_widget(Screen { app, keymap }, frame.area());

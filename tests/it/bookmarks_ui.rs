@@ -84,7 +84,7 @@ fn capital_b_asks_for_a_note_in_arabic_and_the_pane_edits_deletes_and_undoes() {
         &stores,
         &[KeyCode::Enter, KeyCode::Char('v'), KeyCode::Char('B')],
     );
-    assert!(app.note_input.is_some());
+    assert!(app.note_input().is_some());
     press(&mut app, &stores, &chars("للتحقق"));
     // The note is drawn shaped on the status line while typed.
     let shaped = crate::support::fribidi_visual_lines("للتحقق")[0]
@@ -158,7 +158,7 @@ fn enter_in_the_pane_opens_the_article_at_the_passage_and_the_filter_finds_it() 
     press(&mut app, &stores, &chars("xyz"));
     assert!(screen(&app).contains("no bookmark holds that text"));
     press(&mut app, &stores, &[KeyCode::Esc, KeyCode::Enter]);
-    assert!(app.bookmarks_pane.is_none());
+    assert!(app.bookmarks_pane().is_none());
     let reader = app.reader.as_ref().unwrap();
     assert_eq!(reader.article, article);
     assert!(

@@ -88,7 +88,7 @@ fn the_word_being_typed_is_a_prefix_until_enter_keeps_the_filter_as_written() {
     let kept = enter(&mut app).expect("Enter searches again, read exactly");
     app.search_done(kept.run(&|| false));
     assert_eq!(app.shown.len(), 0, "حميم is no word of the sample");
-    assert!(!app.filter.editing);
+    assert!(!app.is_filtering());
     // Asked for, the prefix stays one.
     let mut app = self::app();
     type_text(&mut app, "حميم*");

@@ -124,7 +124,7 @@ fn help_overlay_lists_every_key() {
         );
     }
     press(&mut app, &[KeyCode::Char('x')]);
-    assert_eq!(app.overlay, None);
+    assert!(matches!(app.modal, qari::tui::app::Modal::None));
 }
 
 #[test]

@@ -47,7 +47,7 @@ fn enter_on_a_malformed_filter_keeps_the_bar_and_its_error() {
     key(&mut app, KeyCode::Char('/'));
     type_text(&mut app, "سوريا foo:");
     key(&mut app, KeyCode::Enter);
-    assert!(app.filter.editing, "the bar keeps the keyboard");
+    assert!(app.is_filtering(), "the bar keeps the keyboard");
     let status = status_row(&app);
     assert!(status.contains("unknown filter `foo:`"), "{status}");
     assert!(status.contains("Esc clears"), "{status}");
@@ -57,7 +57,7 @@ fn enter_on_a_malformed_filter_keeps_the_bar_and_its_error() {
     assert!(app.filter.text.ends_with('q'), "{}", app.filter.text);
     // Esc clears, and then keys are commands again.
     key(&mut app, KeyCode::Esc);
-    assert!(!app.filter.editing && app.filter.text.is_empty());
+    assert!(!app.is_filtering() && app.filter.text.is_empty());
     key(&mut app, KeyCode::Char('q'));
     assert!(app.should_quit());
 }
@@ -68,7 +68,7 @@ fn enter_on_a_good_filter_keeps_it_and_gives_the_keys_back() {
     key(&mut app, KeyCode::Char('/'));
     type_text(&mut app, "سوريا");
     key(&mut app, KeyCode::Enter);
-    assert!(!app.filter.editing);
+    assert!(!app.is_filtering());
     assert_eq!(app.filter.text, "سوريا");
 }
 
@@ -79,7 +79,7 @@ fn pasted_lines_are_one_line_of_text_and_never_commands() {
     assert!(app.paste("حميميم\nq\n"));
     assert!(!app.should_quit(), "the second line is not run as keys");
     assert_eq!(app.filter.text, "حميميم q ");
-    assert!(app.filter.editing);
+    assert!(app.is_filtering());
     let request = app.take_search_request().expect("a paste searches");
     app.search_done(request.run(&|| false));
     assert!(status_row(&app).contains("/ حميميم") || app.shown.len() < 5);

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use crossterm::event::{KeyCode, KeyEvent};
 
-use super::App;
+use super::{App, Modal};
 use crate::article::ArticleId;
 use crate::article::BodyView;
 use crate::bookmarks::{
@@ -60,6 +60,8 @@ pub struct BookmarksPane {
     pub selected: usize,
     /// Text that rows must contain (title, passage or note).
     pub filter: Filter,
+    /// Whether its filter is being typed in.
+    pub filtering: bool,
     /// Bookmarks deleted since the pane opened, last deleted last, for `u`.
     pub deleted: Vec<Bookmark>,
 }
@@ -80,8 +82,13 @@ impl App {
             // is:bookmarked may hold other articles now.
             self.refilter();
         }
-        if let Some(pane) = self.bookmarks_pane.as_mut() {
-            pane.selected = pane.selected.min(self.bookmarks.len().saturating_sub(1));
+        let count = self.bookmarks.len();
+        if let Modal::Bookmarks(pane)
+        | Modal::Note {
+            over: Some(pane), ..
+        } = &mut self.modal
+        {
+            pane.selected = pane.selected.min(count.saturating_sub(1));
         }
     }
 
@@ -148,13 +155,13 @@ impl App {
             return;
         };
         if with_note {
-            self.note_input = Some(NoteInput {
-                editor: Filter {
-                    editing: true,
-                    ..Filter::default()
+            self.modal = Modal::Note {
+                input: NoteInput {
+                    editor: Filter::default(),
+                    target: NoteTarget::New(Box::new(new)),
                 },
-                target: NoteTarget::New(Box::new(new)),
-            });
+                over: None,
+            };
         } else {
             self.effects.push(Effect::AddBookmark(Box::new(new)));
             self.message = Some("bookmarked".to_owned());
@@ -212,14 +219,15 @@ impl App {
     /// A key while a note is being typed: Enter saves it, Esc drops it (and, for a new
     /// bookmark, the bookmark).
     pub fn edit_note(&mut self, key: &KeyEvent) {
-        let Some(input) = self.note_input.as_mut() else {
+        let Modal::Note { input, .. } = &mut self.modal else {
             return;
         };
         match input.editor.edit(key) {
             Edit::Keep => {
-                let Some(input) = self.note_input.take() else {
+                let Modal::Note { input, over } = std::mem::take(&mut self.modal) else {
                     return;
                 };
+                self.modal = over.map_or(Modal::None, Modal::Bookmarks);
                 let note = Some(input.editor.text.trim().to_owned()).filter(|n| !n.is_empty());
                 match input.target {
                     NoteTarget::New(new) => {
@@ -234,7 +242,9 @@ impl App {
                 }
             }
             Edit::Clear => {
-                self.note_input = None;
+                if let Modal::Note { over, .. } = std::mem::take(&mut self.modal) {
+                    self.modal = over.map_or(Modal::None, Modal::Bookmarks);
+                }
                 self.message = Some("cancelled".to_owned());
             }
             Edit::Changed | Edit::Moved | Edit::Ignored => {}
@@ -245,8 +255,7 @@ impl App {
     /// those that contain the pane's filter text.
     pub fn pane_rows(&self) -> Vec<usize> {
         let needle = self
-            .bookmarks_pane
-            .as_ref()
+            .bookmarks_pane()
             .map(|p| p.filter.text.trim().to_owned())
             .unwrap_or_default();
         (0..self.bookmarks.len())
@@ -263,22 +272,25 @@ impl App {
 
     /// `'`: opens the bookmarks pane, or closes it.
     pub(super) fn toggle_bookmarks_pane(&mut self) {
-        self.bookmarks_pane = match self.bookmarks_pane.take() {
-            Some(_) => None,
-            None => Some(BookmarksPane::default()),
+        self.modal = match self.modal {
+            Modal::Bookmarks(_) => Modal::None,
+            _ => Modal::Bookmarks(BookmarksPane::default()),
         };
     }
 
     /// A key while the bookmarks pane is open.
     pub fn pane_key(&mut self, key: &KeyEvent) {
         let rows = self.pane_rows();
-        let Some(pane) = self.bookmarks_pane.as_mut() else {
+        let Modal::Bookmarks(pane) = &mut self.modal else {
             return;
         };
-        if pane.filter.editing {
+        if pane.filtering {
             match pane.filter.edit(key) {
-                Edit::Keep => pane.filter.editing = false,
-                Edit::Clear => pane.filter = Filter::default(),
+                Edit::Keep => pane.filtering = false,
+                Edit::Clear => {
+                    pane.filter = Filter::default();
+                    pane.filtering = false;
+                }
                 Edit::Changed => pane.selected = 0,
                 Edit::Moved | Edit::Ignored => {}
             }
@@ -291,7 +303,7 @@ impl App {
             }
             KeyCode::Char('k') | KeyCode::Up => pane.selected = pane.selected.saturating_sub(1),
             KeyCode::Char('/') => {
-                pane.filter.editing = true;
+                pane.filtering = true;
                 pane.filter.cursor = pane.filter.text.len();
             }
             KeyCode::Char('d') => {
@@ -312,17 +324,21 @@ impl App {
                 None => self.message = Some("nothing to undo".to_owned()),
             },
             KeyCode::Char('e') => {
-                if let Some(i) = current {
+                if let Some(i) = current
+                    && let Modal::Bookmarks(pane) = std::mem::take(&mut self.modal)
+                {
                     let note = self.bookmarks[i].note.clone().unwrap_or_default();
-                    self.note_input = Some(NoteInput {
-                        editor: Filter {
-                            cursor: note.len(),
-                            text: note,
-                            editing: true,
-                            error: None,
+                    self.modal = Modal::Note {
+                        input: NoteInput {
+                            editor: Filter {
+                                cursor: note.len(),
+                                text: note,
+                                error: None,
+                            },
+                            target: NoteTarget::Existing(self.bookmarks[i].id.clone()),
                         },
-                        target: NoteTarget::Existing(self.bookmarks[i].id.clone()),
-                    });
+                        over: Some(pane),
+                    };
                 }
             }
             KeyCode::Enter => {
@@ -331,7 +347,7 @@ impl App {
                 }
             }
             KeyCode::Esc | KeyCode::Char('\'') | KeyCode::Char('q') => {
-                self.bookmarks_pane = None;
+                self.modal = Modal::None;
             }
             _ => {}
         }
@@ -343,7 +359,7 @@ impl App {
             self.message = Some("orphaned: its passage is no longer in the article".to_owned());
             return;
         };
-        self.bookmarks_pane = None;
+        self.modal = Modal::None;
         if !self.shown.contains(&(article as u32)) {
             // The filter hides it: show everything again rather than a hidden article.
             self.filter = Filter::default();

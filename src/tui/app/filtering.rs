@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use crossterm::event::KeyEvent;
 
-use super::App;
+use super::{App, Modal};
 use crate::cli::today;
 use crate::corpus::sources::Outlets;
 use crate::index::query::{Mode, parse};
@@ -87,13 +87,14 @@ impl App {
                     self.filter.error = Some(format!("{} (Esc clears)", err.message));
                     return;
                 }
-                self.filter.editing = false;
+                self.modal = Modal::None;
                 self.focus_pane(Pane::List);
                 // A kept `حميم` is that word, no longer every word it begins.
                 self.refilter();
             }
             Edit::Clear => {
                 self.filter = Filter::default();
+                self.modal = Modal::None;
                 self.refilter();
             }
             Edit::Moved | Edit::Ignored => {}
@@ -104,28 +105,28 @@ impl App {
     /// note being typed, the bookmarks pane's filter, or the filter bar. Says whether
     /// anything took it; pasted text is never read as keys.
     pub fn paste(&mut self, text: &str) -> bool {
-        if let Some(input) = self.note_input.as_mut() {
-            return input.editor.paste(text) == Edit::Changed;
-        }
-        if let Some(pane) = self.bookmarks_pane.as_mut() {
-            if !pane.filter.editing {
-                return false;
+        match &mut self.modal {
+            Modal::Note { input, .. } => input.editor.paste(text) == Edit::Changed,
+            Modal::Bookmarks(pane) if pane.filtering => {
+                let changed = pane.filter.paste(text) == Edit::Changed;
+                if changed {
+                    pane.selected = 0;
+                }
+                changed
             }
-            let changed = pane.filter.paste(text) == Edit::Changed;
-            if changed {
-                pane.selected = 0;
+            Modal::Filter => {
+                let changed = self.filter.paste(text) == Edit::Changed;
+                if changed {
+                    self.refilter();
+                }
+                changed
             }
-            return changed;
+            Modal::None => {
+                self.message = Some("pasted text ignored: press / to filter".to_owned());
+                true
+            }
+            Modal::Help { .. } | Modal::LoadErrors { .. } | Modal::Bookmarks(_) => false,
         }
-        if !self.filter.editing || self.overlay.is_some() {
-            self.message = Some("pasted text ignored: press / to filter".to_owned());
-            return true;
-        }
-        let changed = self.filter.paste(text) == Edit::Changed;
-        if changed {
-            self.refilter();
-        }
-        changed
     }
 
     /// Runs the filter again: asks for a search, which the worker answers (see
@@ -134,7 +135,7 @@ impl App {
     /// bar's cursor alone does not search again: the word it leaves stays a prefix until
     /// the text changes.
     pub(super) fn refilter(&mut self) {
-        let mode = if self.filter.editing {
+        let mode = if self.is_filtering() {
             Mode::Typing {
                 cursor: self.filter.cursor,
             }

@@ -22,6 +22,7 @@ use crate::text::{Alignment, BaseDirection, BidiMode, LayoutOptions, Shaping, Ta
 
 mod bookmarking;
 mod filtering;
+mod modal;
 mod mouse;
 mod navigation;
 mod passages;
@@ -29,6 +30,7 @@ mod reading;
 mod reload;
 
 pub use bookmarking::{BookmarksPane, Effect, NoteInput, NoteTarget};
+pub use modal::{Layer, Modal};
 pub use mouse::{Mouse, MouseAction};
 
 pub use super::reader::{Direction, Jump, LineKind, Match, Reader, ReaderLine};
@@ -58,15 +60,6 @@ impl Display {
     }
 }
 
-/// A box drawn over the panes; any key closes it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Overlay {
-    /// The keys and what they do.
-    Help,
-    /// The files that could not be loaded, and why.
-    LoadErrors,
-}
-
 /// Everything the reader shows.
 #[derive(Debug)]
 pub struct App {
@@ -88,8 +81,9 @@ pub struct App {
     pub focus: Pane,
     /// The open article, if any.
     pub reader: Option<Reader>,
-    /// A box shown over the panes, if any.
-    pub overlay: Option<Overlay>,
+    /// What is open over the panes, if anything: with [`App::layer`], who has the
+    /// keyboard.
+    pub modal: Modal,
     /// Whether boilerplate is shown.
     pub body_view: BodyView,
     /// The files that could not be loaded.
@@ -118,10 +112,6 @@ pub struct App {
     pub bookmarks: Vec<Bookmark>,
     /// Article number → its bookmarks (indices into `bookmarks`).
     pub bookmarked_articles: HashMap<usize, Vec<usize>>,
-    /// The note being typed, if any.
-    pub note_input: Option<NoteInput>,
-    /// The bookmarks pane, when open.
-    pub bookmarks_pane: Option<BookmarksPane>,
     /// What has been read, and where.
     reading: ReadingState,
     /// Per article, whether it has been read: asked for every row of every frame, so
@@ -129,8 +119,6 @@ pub struct App {
     read: Vec<bool>,
     /// Changes to the stores, waiting for the event loop.
     effects: Vec<Effect>,
-    /// The help overlay's page, when the keys do not fit on one.
-    pub help_page: usize,
     /// Colours and attributes of marks.
     pub theme: Theme,
     /// How days are written (strftime).
@@ -159,7 +147,7 @@ impl App {
             selected: 0,
             focus: Pane::List,
             reader: None,
-            overlay: None,
+            modal: Modal::None,
             body_view: BodyView::Clean,
             message: None,
             display,
@@ -173,12 +161,9 @@ impl App {
             clipboard: None,
             bookmarks: Vec::new(),
             bookmarked_articles: HashMap::new(),
-            note_input: None,
-            bookmarks_pane: None,
             reading: ReadingState::default(),
             read: Vec::new(),
             effects: Vec::new(),
-            help_page: 0,
             theme: Theme::default(),
             date_format: "%Y-%m-%d".to_owned(),
             bidi_changed: false,
@@ -239,14 +224,15 @@ impl App {
     /// Applies one command.
     pub fn handle(&mut self, command: Command) {
         self.message = None;
-        if self.overlay == Some(Overlay::Help) && command == Command::PageDown {
-            self.help_page += 1;
+        if let Modal::Help { page } = &mut self.modal
+            && command == Command::PageDown
+        {
+            *page += 1;
             return;
         }
-        if self.overlay.is_some() {
-            // Any key closes an overlay; only quitting also acts.
-            self.overlay = None;
-            self.help_page = 0;
+        if matches!(self.modal, Modal::Help { .. } | Modal::LoadErrors { .. }) {
+            // Any key closes an overlay; only quitting and redrawing also act.
+            self.modal = Modal::None;
             match command {
                 Command::Quit => self.quit = true,
                 Command::Redraw => self.repaint = true,
@@ -269,7 +255,7 @@ impl App {
         }
         match command {
             Command::Quit => self.quit = true,
-            Command::Help => self.overlay = Some(Overlay::Help),
+            Command::Help => self.modal = Modal::Help { page: 0 },
             Command::Redraw => self.repaint = true,
             Command::SelectSentences => self.select(SelectionUnit::Sentence),
             Command::SelectParagraphs => self.select(SelectionUnit::Paragraph),
@@ -281,7 +267,7 @@ impl App {
             Command::ToggleRead => self.toggle_read(),
             Command::NextUnread => self.jump_to_unread(true),
             Command::PreviousUnread => self.jump_to_unread(false),
-            Command::LoadErrors => self.overlay = Some(Overlay::LoadErrors),
+            Command::LoadErrors => self.modal = Modal::LoadErrors { scroll: 0 },
             Command::ToggleRaw => {
                 self.body_view = match self.body_view {
                     BodyView::Clean => BodyView::Raw,
@@ -347,7 +333,7 @@ impl App {
             Command::NextMatch => self.jump_to_match(Direction::Forward),
             Command::PreviousMatch => self.jump_to_match(Direction::Backward),
             Command::Filter => {
-                self.filter.editing = true;
+                self.modal = Modal::Filter;
                 self.filter.cursor = self.filter.text.len();
                 self.focus_pane(Pane::List);
             }

@@ -35,7 +35,7 @@ const WHEEL_LINES: usize = 3;
 impl App {
     /// Applies a mouse action; says whether it changed anything to draw.
     pub fn mouse(&mut self, mouse: Mouse) -> bool {
-        if self.overlay.is_some() || self.note_input.is_some() || self.bookmarks_pane.is_some() {
+        if self.is_covered() {
             return false;
         }
         let areas = self.areas();
@@ -83,12 +83,12 @@ impl App {
                         self.follow_selection();
                     }
                 }
-                if !self.filter.editing {
+                if !self.is_filtering() {
                     self.focus_pane(Pane::List);
                 }
             }
             (MouseAction::Click, Pane::Reader) => {
-                if !self.filter.editing {
+                if !self.is_filtering() {
                     self.focus_pane(Pane::Reader);
                 }
             }

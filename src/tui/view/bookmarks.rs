@@ -23,7 +23,7 @@ pub struct BookmarksOverlay<'a> {
 impl Widget for BookmarksOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let Some(pane) = app.bookmarks_pane.as_ref() else {
+        let Some(pane) = app.bookmarks_pane() else {
             return;
         };
         let rows = app.pane_rows();

@@ -17,7 +17,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
 
-use super::app::{App, Overlay};
+use super::app::{App, Modal};
 use super::geometry::Pane;
 use super::keymap::KeyMap;
 use crate::article::{DateConfidence, DateInfo};
@@ -45,23 +45,21 @@ impl Widget for Screen<'_> {
             reader::ReaderPane { app: self.app }.render(reader, buf);
         }
         status::StatusLine { app: self.app }.render(areas.status, buf);
-        if self.app.bookmarks_pane.is_some() {
+        if self.app.bookmarks_pane().is_some() {
             let above_status = Rect {
                 height: area.height.saturating_sub(1),
                 ..area
             };
             bookmarks::BookmarksOverlay { app: self.app }.render(above_status, buf);
         }
-        match self.app.overlay {
-            Some(Overlay::Help) => help::HelpOverlay {
+        match self.app.modal {
+            Modal::Help { page } => help::HelpOverlay {
                 keymap: self.keymap,
-                page: self.app.help_page,
+                page,
             }
             .render(area, buf),
-            Some(Overlay::LoadErrors) => {
-                load_errors::LoadErrors { app: self.app }.render(area, buf)
-            }
-            None => {}
+            Modal::LoadErrors { .. } => load_errors::LoadErrors { app: self.app }.render(area, buf),
+            Modal::None | Modal::Filter | Modal::Bookmarks(_) | Modal::Note { .. } => {}
         }
     }
 }

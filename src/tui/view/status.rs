@@ -8,7 +8,7 @@ use ratatui::widgets::Widget;
 use super::cells::draw_line;
 use super::grouped;
 use crate::text::{Alignment, VisualLine, single_line};
-use crate::tui::app::App;
+use crate::tui::app::{App, Layer};
 use crate::tui::filter::Filter;
 
 /// The bottom row.
@@ -41,7 +41,7 @@ impl Widget for StatusLine<'_> {
             x = start.x + (line.width() as u16).min(start.width) + 1;
         }
         let mut left = if typed.is_some_and(|(_, e)| std::ptr::eq(e, &app.filter)) {
-            if app.filter.editing || app.shown.is_empty() {
+            if app.is_filtering() || app.shown.is_empty() {
                 // While typing: how many the filter lets through.
                 format!(
                     " {} of {}",
@@ -122,13 +122,13 @@ impl Widget for StatusLine<'_> {
 /// The line being typed, if any, with its label: a note, the bookmarks pane's filter,
 /// or the filter bar (shown while it applies, even when not being edited).
 fn typing(app: &App) -> Option<(&'static str, &Filter)> {
-    if let Some(input) = &app.note_input {
+    if let Some(input) = app.note_input() {
         return Some(("note:", &input.editor));
     }
-    if let Some(pane) = &app.bookmarks_pane {
-        return pane.filter.editing.then_some(("/", &pane.filter));
+    if let Some(pane) = app.bookmarks_pane() {
+        return pane.filtering.then_some(("/", &pane.filter));
     }
-    (app.filter.editing || app.filter.is_active()).then_some(("/", &app.filter))
+    (app.is_filtering() || app.filter.is_active()).then_some(("/", &app.filter))
 }
 
 /// The column where typed text starts, after its label and a space.
@@ -149,7 +149,11 @@ fn typed_line(app: &App, editor: &Filter, row_width: u16) -> VisualLine {
 /// on the side the next character will appear (left of an Arabic letter).
 pub fn filter_cursor(app: &App, status: Rect) -> Option<(u16, u16)> {
     let (label, editor) = typing(app)?;
-    if !editor.editing || status.height == 0 {
+    let typing = matches!(
+        app.layer(),
+        Layer::Filter | Layer::BookmarksFilter | Layer::Note
+    );
+    if !typing || status.height == 0 {
         return None;
     }
     let line = typed_line(app, editor, status.width);
