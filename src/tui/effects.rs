@@ -46,9 +46,10 @@ impl Stores {
         }
     }
 
-    /// Carries out `app`'s pending effects, in order.
-    pub fn apply(&self, app: &mut App) {
-        for effect in app.take_effects() {
+    /// Carries out the store changes among `effects`, in order, and gives `app` the
+    /// files' new contents; other effects are not the stores' and are left alone.
+    pub fn apply(&self, app: &mut App, effects: Vec<Effect>) {
+        for effect in effects {
             let bookmarks = |result: Result<Outcome<()>, StoreError>, app: &mut App| match result
                 .and_then(|_| self.bookmarks.load())
             {
@@ -87,6 +88,7 @@ impl Stores {
                         Err(err) => app.message = Some(err.to_string()),
                     }
                 }
+                _ => {}
             }
         }
     }

@@ -27,7 +27,7 @@ use std::time::{Duration, Instant};
 use crossterm::event::KeyEvent;
 use ratatui::layout::{Position, Rect};
 
-use self::app::{App, Display, Layer};
+use self::app::{App, Display, Effect, Layer, Msg};
 use self::command::Command;
 use self::effects::Stores;
 use self::events::Event;
@@ -108,6 +108,8 @@ pub fn run(corpus: Corpus, settings: &Settings) -> anyhow::Result<()> {
     draw(&mut session, &app, &keymap)?;
     // Until when drawing waits for a search answer; none when no search is pending.
     let mut hold: Option<Instant> = None;
+    // Whether a frame is owed: asked for, but held for a search answer.
+    let mut owed = false;
     // Blocking on the channel: nothing runs and nothing is written while nobody types.
     loop {
         let event = match hold {
@@ -123,90 +125,106 @@ pub fn run(corpus: Corpus, settings: &Settings) -> anyhow::Result<()> {
                 Err(_) => break,
             },
         };
-        match event {
-            Some(Event::Key(key)) if !press(&mut app, &keymap, &key) => continue,
-            Some(Event::Key(_)) => {}
-            Some(Event::Paste(text)) if !app.paste(&text) => continue,
-            Some(Event::Paste(_)) => {}
-            Some(Event::Mouse(mouse)) if !app.mouse(mouse) => continue,
-            Some(Event::Mouse(_)) => {}
-            Some(Event::IndexProgress(done)) if !app.set_index_progress(done) => continue,
-            Some(Event::IndexProgress(_)) => {}
-            // An index of articles since replaced by a reload changes nothing.
-            Some(Event::IndexReady(index, built_from))
-                if !app.index_built(Arc::clone(&index), &built_from) =>
-            {
-                continue;
+        let msg = match event {
+            Some(Event::Key(key)) => Some(Msg::Key(key)),
+            Some(Event::Paste(text)) => Some(Msg::Paste(text)),
+            Some(Event::Mouse(mouse)) => Some(Msg::Mouse(mouse)),
+            Some(Event::Resize(columns, rows)) => {
+                let area = Rect::new(0, 0, columns, rows);
+                session.resize(area)?;
+                Some(Msg::Resize(area))
             }
-            Some(Event::IndexReady(..)) => {}
+            Some(Event::IndexProgress(done)) => Some(Msg::IndexProgress(done)),
+            Some(Event::IndexReady(index, built_from)) => Some(Msg::IndexReady(index, built_from)),
+            Some(Event::SearchDone(answer)) => Some(Msg::SearchDone(answer)),
+            Some(Event::Reloaded(corpus)) => Some(Msg::Reloaded(corpus)),
             Some(Event::FilesChanged) => {
                 if let Err(err) = reloader.request(&app.articles) {
                     app.message = Some(format!("cannot load the changed files: {err}"));
                 }
-            }
-            Some(Event::Reloaded(corpus)) => {
-                if app.reload(*corpus)
-                    && let Err(err) = build_index(&app.articles, &builds, &report)
-                {
-                    app.message = Some(format!("cannot index the changed files: {err}"));
-                }
-                if let Err(err) = reloader.finished(&app.articles) {
-                    app.message = Some(format!("cannot load the changed files: {err}"));
-                }
-            }
-            Some(Event::SearchDone(answer)) => app.search_done(answer),
-            Some(Event::Resize(columns, rows)) => {
-                let area = Rect::new(0, 0, columns, rows);
-                session.resize(area)?;
-                app.resize(area);
+                None
             }
             Some(Event::Hangup | Event::Terminate) => {
                 // A dropped link or a signal: the place in the article is kept all the
                 // same (bookmarks were saved as they were made).
                 app.remember_position();
-                if let Some(stores) = &stores {
-                    stores.apply(&mut app);
-                }
+                let effects = app.take_effects();
+                carry_out_store_changes(&stores, &mut app, effects);
                 break;
             }
-            None => {}
+            None => None,
+        };
+        let reloaded = matches!(msg, Some(Msg::Reloaded(_)));
+        let effects = match msg {
+            Some(msg) => app.update(msg, &keymap, today()),
+            None => Vec::new(),
+        };
+        if reloaded && let Err(err) = reloader.finished(&app.articles) {
+            app.message = Some(format!("cannot load the changed files: {err}"));
         }
-        if app.should_quit() {
-            app.remember_position();
-        }
-        match &stores {
-            Some(stores) => stores.apply(&mut app),
-            None if !app.take_effects().is_empty() => {
-                app.message = Some("not saved: bookmarks and reading state unavailable".to_owned());
+        let mut quit = false;
+        let mut stored = Vec::new();
+        for effect in effects {
+            match effect {
+                Effect::Clipboard(text) => session.queue_clipboard(&text)?,
+                Effect::SetBidi(bidi) => session.set_bidi(bidi)?,
+                Effect::Search(request) => {
+                    searcher.supersede(request.generation);
+                    searcher.submit(request);
+                    // At most one frame's wait since the screen was last drawn.
+                    hold = hold.or(Some(Instant::now() + FRAME_BUDGET));
+                }
+                Effect::IndexArticles => {
+                    if let Err(err) = build_index(&app.articles, &builds, &report) {
+                        app.message = Some(format!("cannot index the changed files: {err}"));
+                    }
+                }
+                Effect::Repaint => {
+                    session.screen.clear()?;
+                    owed = true;
+                }
+                Effect::Draw => owed = true,
+                Effect::Quit => quit = true,
+                store_change => stored.push(store_change),
             }
-            None => {}
         }
-        if app.should_quit() {
+        // A newer filter change (or none at all) makes older searches unwanted.
+        searcher.supersede(app.search_generation());
+        carry_out_store_changes(&stores, &mut app, stored);
+        if quit {
             break;
         }
-        if let Some(bidi) = app.take_bidi_change() {
-            session.set_bidi(bidi)?;
-        }
-        if let Some(text) = app.take_clipboard() {
-            session.queue_clipboard(&text)?;
-        }
-        searcher.supersede(app.search_generation());
-        if let Some(request) = app.take_search_request() {
-            searcher.submit(request);
-            // At most one frame's wait since the screen was last drawn.
-            hold = hold.or(Some(Instant::now() + FRAME_BUDGET));
+        if !owed {
+            continue;
         }
         if app.is_searching() && hold.is_some_and(|until| Instant::now() < until) {
             continue;
         }
         hold = None;
-        if app.take_repaint() {
-            session.screen.clear()?;
-        }
+        owed = false;
         draw(&mut session, &app, &keymap)?;
     }
     session.restore();
     Ok(())
+}
+
+/// Gives the stores the changes asked of them; without stores (the data folder could
+/// not be opened), says that nothing is saved.
+fn carry_out_store_changes(stores: &Option<Stores>, app: &mut App, changes: Vec<Effect>) {
+    if changes.is_empty() {
+        return;
+    }
+    match stores {
+        Some(stores) => stores.apply(app, changes),
+        None => {
+            app.message = Some("not saved: bookmarks and reading state unavailable".to_owned());
+        }
+    }
+}
+
+/// Today in the local time zone: what `date:2w` counts back from.
+fn today() -> jiff::civil::Date {
+    jiff::ZonedDateTime::now().date()
 }
 
 /// Builds the search index of `articles` on a thread, which reports its progress and the

@@ -108,12 +108,25 @@ impl SearchWorker {
     }
 }
 
-/// Runs the query `app` is waiting for, if any, on this thread, as the worker would:
-/// for tests and tools that drive an [`App`](super::app::App) without the event loop.
-pub fn settle(app: &mut super::app::App) {
-    while let Some(request) = app.take_search_request() {
-        let answer = request.run(&|| false);
-        app.search_done(answer);
+/// Runs the searches `app` asks for, on this thread, as the worker would, and gives it
+/// the answers; the other effects are returned. For tests and tools that drive an
+/// [`App`](super::app::App) without the event loop.
+pub fn settle(app: &mut super::app::App) -> Vec<super::app::Effect> {
+    let mut others = Vec::new();
+    loop {
+        let effects = app.take_effects();
+        if effects.is_empty() {
+            return others;
+        }
+        for effect in effects {
+            match effect {
+                super::app::Effect::Search(request) => {
+                    let answer = request.run(&|| false);
+                    app.search_done(answer);
+                }
+                other => others.push(other),
+            }
+        }
     }
 }
 

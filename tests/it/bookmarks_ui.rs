@@ -2,11 +2,10 @@
 //! in a temporary folder: what `b`, `B`, the bookmarks pane and `m`, `]`, `[` change in
 //! the files, and what a restart finds there.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyModifiers};
 use qari::corpus::load_sample;
 use qari::tui::app::{App, Display};
 use qari::tui::effects::Stores;
-use qari::tui::keymap::KeyMap;
 use ratatui::layout::Rect;
 
 const CAPTION: &str = "المبعوث الخاص للرئيس الروسي، ألكسندر لافرنتييف (سبوتنيك)";
@@ -21,17 +20,11 @@ fn start(dir: &std::path::Path) -> (App, Stores) {
     (app, stores)
 }
 
-fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::NONE)
-}
-
 /// Presses keys as the event loop routes them, and carries out the effects.
 fn press(app: &mut App, stores: &Stores, keys: &[KeyCode]) {
-    let keymap = KeyMap::default();
     for &code in keys {
-        qari::tui::press(app, &keymap, &key(code));
-        qari::tui::search::settle(app);
-        stores.apply(app);
+        let effects = crate::support::feed_key(app, code, KeyModifiers::NONE);
+        stores.apply(app, effects);
     }
 }
 

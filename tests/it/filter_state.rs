@@ -24,7 +24,7 @@ fn type_text(app: &mut App, text: &str) -> Option<SearchRequest> {
     for c in text.chars() {
         app.edit_filter(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
     }
-    app.take_search_request()
+    crate::support::search_request(app)
 }
 
 use crate::support::status_row as status;
@@ -76,7 +76,7 @@ fn clearing_the_filter_drops_the_pending_answer() {
 
 fn enter(app: &mut App) -> Option<SearchRequest> {
     app.edit_filter(&KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
-    app.take_search_request()
+    crate::support::search_request(app)
 }
 
 #[test]

@@ -13,7 +13,11 @@ use ratatui::layout::Rect;
 use crate::support::{render, status_row};
 
 fn key(app: &mut App, code: KeyCode) {
-    press(app, &KeyMap::default(), &KeyEvent::new(code, KeyModifiers::NONE));
+    press(
+        app,
+        &KeyMap::default(),
+        &KeyEvent::new(code, KeyModifiers::NONE),
+    );
 }
 
 fn at(action: MouseAction, column: u16, row: u16) -> Mouse {
@@ -88,12 +92,19 @@ fn the_reader_shows_the_address_under_the_title_and_o_copies_it() {
     let buffer = render(&app);
     let text_area = app.areas().reader_text().unwrap();
     let row: String = (text_area.x..text_area.right())
-        .map(|x| buffer[(x, text_area.y + url_row as u16)].symbol().to_owned())
+        .map(|x| {
+            buffer[(x, text_area.y + url_row as u16)]
+                .symbol()
+                .to_owned()
+        })
         .collect();
-    assert!(row.trim_start().starts_with("https://example.com/news/"), "{row:?}");
+    assert!(
+        row.trim_start().starts_with("https://example.com/news/"),
+        "{row:?}"
+    );
     key(&mut app, KeyCode::Char('o'));
     assert_eq!(
-        app.take_clipboard().as_deref(),
+        crate::support::clipboard(&app.take_effects()).as_deref(),
         Some("https://example.com/news/سوريا?id=1")
     );
     assert!(status_row(&app).contains("copied https://example.com"));
@@ -111,6 +122,6 @@ fn an_article_without_an_address_says_so() {
             .all(|l| l.kind != LineKind::Url)
     );
     key(&mut app, KeyCode::Char('o'));
-    assert_eq!(app.take_clipboard(), None);
+    assert_eq!(crate::support::clipboard(&app.take_effects()), None);
     assert!(status_row(&app).contains("no address"));
 }

@@ -11,7 +11,6 @@ use qari::index::Index;
 use qari::tui::app::{App, Display};
 use qari::tui::effects::Stores;
 use qari::tui::geometry::Pane;
-use qari::tui::keymap::KeyMap;
 use qari::tui::reader::LineKind;
 use qari::tui::watch::reload;
 use ratatui::layout::Rect;
@@ -76,11 +75,9 @@ fn start(dir: &Path, data: &Path) -> (App, Stores) {
 
 /// Presses keys as the event loop routes them, and carries out the effects.
 fn press(app: &mut App, stores: &Stores, keys: &[KeyCode]) {
-    let keymap = KeyMap::default();
     for &code in keys {
-        qari::tui::press(app, &keymap, &KeyEvent::new(code, KeyModifiers::NONE));
-        qari::tui::search::settle(app);
-        stores.apply(app);
+        let effects = crate::support::feed_key(app, code, KeyModifiers::NONE);
+        stores.apply(app, effects);
     }
 }
 
@@ -286,7 +283,10 @@ fn the_filter_keeps_its_rows_until_the_new_index_runs_it_again() {
     // The old rows that are left; the new article waits for the index.
     assert_eq!(ids(&app), ["a.txt"]);
     assert_eq!(id(&app, app.selected_article()), Some("a.txt"));
-    assert_eq!(app.take_search_request().map(|r| r.generation), None);
+    assert_eq!(
+        crate::support::search_request(&mut app).map(|r| r.generation),
+        None
+    );
 
     let current = Arc::clone(&app.articles);
     assert!(app.index_built(Arc::new(Index::build(&current)), &current));

@@ -142,3 +142,76 @@ pub fn status_row(app: &qari::tui::app::App) -> String {
         .map(|x| buffer[(x, y)].symbol())
         .collect()
 }
+
+/// The day tests pretend it is.
+#[allow(dead_code)]
+pub const TODAY: jiff::civil::Date = jiff::civil::date(2024, 12, 1);
+
+/// Gives `msg` to `app` through [`App::update`](qari::tui::app::App::update), the entry
+/// point the event loop uses, with the default keys; runs the searches it asks for as the
+/// worker would, and returns the other effects.
+#[allow(dead_code)]
+pub fn feed(
+    app: &mut qari::tui::app::App,
+    msg: qari::tui::app::Msg,
+) -> Vec<qari::tui::app::Effect> {
+    let keymap = qari::tui::keymap::KeyMap::default();
+    let effects = app.update(msg, &keymap, TODAY);
+    run_searches(app, effects)
+}
+
+/// A key press through [`feed`].
+#[allow(dead_code)]
+pub fn feed_key(
+    app: &mut qari::tui::app::App,
+    code: crossterm::event::KeyCode,
+    modifiers: crossterm::event::KeyModifiers,
+) -> Vec<qari::tui::app::Effect> {
+    let key = crossterm::event::KeyEvent::new(code, modifiers);
+    feed(app, qari::tui::app::Msg::Key(key))
+}
+
+/// Runs the searches among `effects` and gives `app` their answers; the other effects,
+/// with those the answers asked for, are returned.
+#[allow(dead_code)]
+pub fn run_searches(
+    app: &mut qari::tui::app::App,
+    effects: Vec<qari::tui::app::Effect>,
+) -> Vec<qari::tui::app::Effect> {
+    let mut others = Vec::new();
+    for effect in effects {
+        match effect {
+            qari::tui::app::Effect::Search(request) => app.search_done(request.run(&|| false)),
+            other => others.push(other),
+        }
+    }
+    others.extend(qari::tui::search::settle(app));
+    others
+}
+
+/// The last search among the effects `app` has waiting, without running it.
+#[allow(dead_code)]
+pub fn search_request(app: &mut qari::tui::app::App) -> Option<qari::tui::search::SearchRequest> {
+    app.take_effects()
+        .into_iter()
+        .filter_map(|e| match e {
+            qari::tui::app::Effect::Search(request) => Some(request),
+            _ => None,
+        })
+        .last()
+}
+
+/// The text among `effects` that goes to the clipboard.
+#[allow(dead_code)]
+pub fn clipboard(effects: &[qari::tui::app::Effect]) -> Option<String> {
+    effects.iter().find_map(|e| match e {
+        qari::tui::app::Effect::Clipboard(text) => Some(text.clone()),
+        _ => None,
+    })
+}
+
+/// Whether `effects` ask for this effect (compared by kind).
+#[allow(dead_code)]
+pub fn asks(effects: &[qari::tui::app::Effect], kind: fn(&qari::tui::app::Effect) -> bool) -> bool {
+    effects.iter().any(kind)
+}

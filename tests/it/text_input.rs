@@ -1,20 +1,18 @@
 //! The filter bar as a new user meets it: Enter on a malformed filter keeps the bar and
 //! its error (keys stay text, `q` does not quit), pasted lines are one line of text and
 //! never commands, Left and Right move on screen in Arabic, and Ctrl-L asks for a whole
-//! repaint from anywhere. Driven through `press` and `App::paste`, the entry points the
-//! event loop uses.
+//! repaint from anywhere. Driven through `App::update`, the entry point the event loop
+//! uses.
 
 use std::sync::Arc;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyModifiers};
 use qari::corpus::load_sample;
 use qari::index::Index;
-use qari::tui::app::{App, Display};
-use qari::tui::keymap::KeyMap;
-use qari::tui::press;
+use qari::tui::app::{App, Display, Effect, Msg};
 use ratatui::layout::Rect;
 
-use crate::support::status_row;
+use crate::support::{feed, feed_key, status_row};
 
 fn app() -> App {
     let mut app = App::new(load_sample(), Display::default(), Rect::new(0, 0, 100, 30));
@@ -22,23 +20,26 @@ fn app() -> App {
     app
 }
 
-fn key(app: &mut App, code: KeyCode) {
-    press(
-        app,
-        &KeyMap::default(),
-        &KeyEvent::new(code, KeyModifiers::NONE),
-    );
+fn key(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    feed_key(app, code, KeyModifiers::NONE)
 }
 
-fn ctrl(app: &mut App, c: char) {
-    let event = KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
-    press(app, &KeyMap::default(), &event);
+fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
+    feed_key(app, KeyCode::Char(c), KeyModifiers::CONTROL)
 }
 
 fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
         key(app, KeyCode::Char(c));
     }
+}
+
+fn quits(effects: &[Effect]) -> bool {
+    effects.iter().any(|e| matches!(e, Effect::Quit))
+}
+
+fn repaints(effects: &[Effect]) -> bool {
+    effects.iter().any(|e| matches!(e, Effect::Repaint))
 }
 
 #[test]
@@ -52,14 +53,12 @@ fn enter_on_a_malformed_filter_keeps_the_bar_and_its_error() {
     assert!(status.contains("unknown filter `foo:`"), "{status}");
     assert!(status.contains("Esc clears"), "{status}");
     // Keys are still text: q is typed, not a command.
-    key(&mut app, KeyCode::Char('q'));
-    assert!(!app.should_quit());
+    assert!(!quits(&key(&mut app, KeyCode::Char('q'))));
     assert!(app.filter.text.ends_with('q'), "{}", app.filter.text);
     // Esc clears, and then keys are commands again.
     key(&mut app, KeyCode::Esc);
     assert!(!app.is_filtering() && app.filter.text.is_empty());
-    key(&mut app, KeyCode::Char('q'));
-    assert!(app.should_quit());
+    assert!(quits(&key(&mut app, KeyCode::Char('q'))));
 }
 
 #[test]
@@ -76,20 +75,23 @@ fn enter_on_a_good_filter_keeps_it_and_gives_the_keys_back() {
 fn pasted_lines_are_one_line_of_text_and_never_commands() {
     let mut app = app();
     key(&mut app, KeyCode::Char('/'));
-    assert!(app.paste("حميميم\nq\n"));
-    assert!(!app.should_quit(), "the second line is not run as keys");
-    assert_eq!(app.filter.text, "حميميم q ");
+    let effects = feed(&mut app, Msg::Paste("موسكو\nحميميم\n".to_owned()));
+    assert_eq!(app.filter.text, "موسكو حميميم ");
     assert!(app.is_filtering());
-    let request = app.take_search_request().expect("a paste searches");
-    app.search_done(request.run(&|| false));
-    assert!(status_row(&app).contains("/ حميميم") || app.shown.len() < 5);
+    // The paste searched: the two articles with both words are listed.
+    assert!(effects.iter().any(|e| matches!(e, Effect::Draw)));
+    assert_eq!(app.shown.len(), 2);
+    // A pasted q on its own line is text too.
+    let effects = feed(&mut app, Msg::Paste("\nq".to_owned()));
+    assert!(!quits(&effects), "the second line is not run as keys");
+    assert!(app.filter.text.ends_with(" q"), "{}", app.filter.text);
 }
 
 #[test]
 fn a_paste_with_no_text_input_open_is_ignored_with_a_word() {
     let mut app = app();
-    assert!(app.paste("q"));
-    assert!(!app.should_quit());
+    let effects = feed(&mut app, Msg::Paste("q".to_owned()));
+    assert!(!quits(&effects));
     assert!(status_row(&app).contains("press / to filter"));
 }
 
@@ -109,16 +111,13 @@ fn left_moves_towards_the_end_of_arabic_text() {
 #[test]
 fn ctrl_l_asks_for_a_repaint_from_anywhere() {
     let mut app = app();
-    ctrl(&mut app, 'l');
-    assert!(app.take_repaint());
-    assert!(!app.take_repaint(), "once");
+    assert!(repaints(&ctrl(&mut app, 'l')));
+    assert!(!repaints(&key(&mut app, KeyCode::Char('j'))), "once");
     key(&mut app, KeyCode::Char('/'));
     type_text(&mut app, "سو");
-    ctrl(&mut app, 'l');
-    assert!(app.take_repaint(), "from the filter bar too");
+    assert!(repaints(&ctrl(&mut app, 'l')), "from the filter bar too");
     assert_eq!(app.filter.text, "سو");
     key(&mut app, KeyCode::Esc);
     key(&mut app, KeyCode::Char('?'));
-    ctrl(&mut app, 'l');
-    assert!(app.take_repaint(), "and with the help open");
+    assert!(repaints(&ctrl(&mut app, 'l')), "and with the help open");
 }

@@ -7,33 +7,14 @@ use std::collections::HashMap;
 
 use crossterm::event::{KeyCode, KeyEvent};
 
-use super::{App, Modal};
-use crate::article::ArticleId;
+use super::{App, Effect, Modal};
 use crate::article::BodyView;
 use crate::bookmarks::{
     Anchor, ArticleLookup, Bookmark, BookmarkId, LogicalBody, NewBookmark, ParaOffset,
-    ReadingPosition,
 };
 use crate::tui::filter::{Edit, Filter};
 use crate::tui::geometry::Pane;
 use crate::tui::reader::LineKind;
-
-/// A change to the stores, for the event loop to make.
-#[derive(Debug)]
-pub enum Effect {
-    /// Save a new bookmark.
-    AddBookmark(Box<NewBookmark>),
-    /// Delete one.
-    DeleteBookmark(BookmarkId),
-    /// Put a deleted one back.
-    RestoreBookmark(Box<Bookmark>),
-    /// Change a note (none: no note).
-    EditNote(BookmarkId, Option<String>),
-    /// Mark an article read or unread.
-    SetRead(ArticleId, bool),
-    /// Remember where the reader was in an article.
-    SetPosition(ArticleId, ReadingPosition),
-}
 
 /// The note being typed, and what it is for.
 #[derive(Debug)]
@@ -90,11 +71,6 @@ impl App {
         {
             pane.selected = pane.selected.min(count.saturating_sub(1));
         }
-    }
-
-    /// The effects waiting for the event loop.
-    pub fn take_effects(&mut self) -> Vec<Effect> {
-        std::mem::take(&mut self.effects)
     }
 
     /// Where a bookmark's passage is in its article now: the article's number and the

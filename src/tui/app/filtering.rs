@@ -8,8 +8,7 @@ use std::sync::Arc;
 
 use crossterm::event::KeyEvent;
 
-use super::{App, Modal};
-use crate::cli::today;
+use super::{App, Effect, Modal};
 use crate::corpus::sources::Outlets;
 use crate::index::query::{Mode, parse};
 use crate::index::{Bitset, Index, SearchError};
@@ -34,11 +33,6 @@ impl App {
         let changed = percent > self.index_progress;
         self.index_progress = self.index_progress.max(percent);
         changed
-    }
-
-    /// The search the filter is waiting for, to be run by the worker.
-    pub fn take_search_request(&mut self) -> Option<SearchRequest> {
-        self.search_request.take()
     }
 
     /// The newest filter change; searches for older ones are no longer wanted.
@@ -80,9 +74,12 @@ impl App {
                 // A text that does not parse stays in the bar with its error, the bar
                 // keeps the keyboard: never a bar that looks open while keys are
                 // commands. Esc clears it.
-                if let Err(err) =
-                    parse(&self.filter.text, Mode::Exact, today(), Outlets::embedded())
-                    && self.filter.is_active()
+                if let Err(err) = parse(
+                    &self.filter.text,
+                    Mode::Exact,
+                    self.today,
+                    Outlets::embedded(),
+                ) && self.filter.is_active()
                 {
                     self.filter.error = Some(format!("{} (Esc clears)", err.message));
                     return;
@@ -142,7 +139,7 @@ impl App {
         } else {
             Mode::Exact
         };
-        let parsed = parse(&self.filter.text, mode, today(), Outlets::embedded());
+        let parsed = parse(&self.filter.text, mode, self.today, Outlets::embedded());
         self.filter_malformed = parsed.is_err();
         if let Err(err) = &parsed
             && self.filter.is_active()
@@ -151,7 +148,6 @@ impl App {
             return;
         }
         self.search_generation += 1;
-        self.search_request = None;
         self.searching = false;
         if !self.filter.is_active() {
             let keep = self.selected_article();
@@ -165,14 +161,14 @@ impl App {
             (Err(_), _) => {}
             (Ok(_), None) => self.filter.error = Some("indexing…".to_owned()),
             (Ok(query), Some(index)) => {
-                self.search_request = Some(SearchRequest {
+                self.effects.push(Effect::Search(SearchRequest {
                     generation: self.search_generation,
                     query,
                     order: self.order,
                     index: Arc::clone(index),
                     bookmarked: Some(Arc::new(self.bookmarked_set())),
                     read: Some(Arc::new(self.read_set())),
-                });
+                }));
                 self.searching = true;
             }
         }

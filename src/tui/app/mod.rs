@@ -10,7 +10,6 @@ use std::sync::Arc;
 use super::filter::Filter;
 use std::collections::HashMap;
 
-use super::search::SearchRequest;
 use super::selection::{Selection, SelectionUnit};
 use super::theme::Theme;
 use crate::article::{Article, BodyView, sort_newest_first};
@@ -28,10 +27,12 @@ mod navigation;
 mod passages;
 mod reading;
 mod reload;
+mod update;
 
-pub use bookmarking::{BookmarksPane, Effect, NoteInput, NoteTarget};
+pub use bookmarking::{BookmarksPane, NoteInput, NoteTarget};
 pub use modal::{Layer, Modal};
 pub use mouse::{Mouse, MouseAction};
+pub use update::{Effect, Msg};
 
 pub use super::reader::{Direction, Jump, LineKind, Match, Reader, ReaderLine};
 
@@ -98,16 +99,12 @@ pub struct App {
     pub index_progress: u8,
     /// The newest filter change: a search answer for an older one is dropped.
     search_generation: u64,
-    /// A search to run, waiting for the event loop to hand it to the worker.
-    search_request: Option<SearchRequest>,
     /// Whether the answer to the newest search is still to come.
     searching: bool,
     /// Whether the filter's text does not parse (its error is shown in the bar).
     filter_malformed: bool,
     /// The passage being selected in the reader, if any.
     pub selection: Option<Selection>,
-    /// Text to put on the clipboard, waiting for the event loop to send it.
-    clipboard: Option<String>,
     /// Every bookmark in the store.
     pub bookmarks: Vec<Bookmark>,
     /// Article number → its bookmarks (indices into `bookmarks`).
@@ -117,17 +114,14 @@ pub struct App {
     /// Per article, whether it has been read: asked for every row of every frame, so
     /// kept beside the state rather than looked up by id each time.
     read: Vec<bool>,
-    /// Changes to the stores, waiting for the event loop.
+    /// What the event loop is to do, in order: see [`App::update`].
     effects: Vec<Effect>,
     /// Colours and attributes of marks.
     pub theme: Theme,
     /// How days are written (strftime).
     pub date_format: String,
-    /// Whether the bidi mode changed since the event loop last told the terminal.
-    bidi_changed: bool,
-    /// Whether the whole screen is to be cleared and drawn again (Ctrl-L).
-    repaint: bool,
-    quit: bool,
+    /// Today, as of the last message: what `date:2w` counts back from.
+    today: jiff::civil::Date,
 }
 
 impl App {
@@ -154,11 +148,9 @@ impl App {
             screen,
             index_progress: 0,
             search_generation: 0,
-            search_request: None,
             searching: false,
             filter_malformed: false,
             selection: None,
-            clipboard: None,
             bookmarks: Vec::new(),
             bookmarked_articles: HashMap::new(),
             reading: ReadingState::default(),
@@ -166,9 +158,7 @@ impl App {
             effects: Vec::new(),
             theme: Theme::default(),
             date_format: "%Y-%m-%d".to_owned(),
-            bidi_changed: false,
-            repaint: false,
-            quit: false,
+            today: jiff::civil::Date::default(),
         };
         app.refresh_read();
         if !app.articles.is_empty() {
@@ -190,22 +180,6 @@ impl App {
         {
             self.open(article);
         }
-    }
-
-    /// The bidi mode, if it changed since the last call: the terminal must be told.
-    pub fn take_bidi_change(&mut self) -> Option<BidiMode> {
-        std::mem::take(&mut self.bidi_changed).then_some(self.display.bidi)
-    }
-
-    /// Whether the screen is to be cleared and drawn whole, once: the terminal's
-    /// contents may have been spoiled by another program writing to it.
-    pub fn take_repaint(&mut self) -> bool {
-        std::mem::take(&mut self.repaint)
-    }
-
-    /// Whether the user asked to leave.
-    pub fn should_quit(&self) -> bool {
-        self.quit
     }
 
     /// The areas of the current screen.
@@ -234,8 +208,8 @@ impl App {
             // Any key closes an overlay; only quitting and redrawing also act.
             self.modal = Modal::None;
             match command {
-                Command::Quit => self.quit = true,
-                Command::Redraw => self.repaint = true,
+                Command::Quit => self.effects.push(Effect::Quit),
+                Command::Redraw => self.effects.push(Effect::Repaint),
                 _ => {}
             }
             return;
@@ -254,9 +228,10 @@ impl App {
             }
         }
         match command {
-            Command::Quit => self.quit = true,
+            Command::Quit => self.effects.push(Effect::Quit),
             Command::Help => self.modal = Modal::Help { page: 0 },
-            Command::Redraw => self.repaint = true,
+            // The terminal's contents may have been spoiled by another program.
+            Command::Redraw => self.effects.push(Effect::Repaint),
             Command::SelectSentences => self.select(SelectionUnit::Sentence),
             Command::SelectParagraphs => self.select(SelectionUnit::Paragraph),
             Command::Copy => self.copy_passage(),
@@ -289,7 +264,7 @@ impl App {
                     BidiMode::App => BidiMode::Terminal,
                     BidiMode::Terminal => BidiMode::App,
                 };
-                self.bidi_changed = true;
+                self.effects.push(Effect::SetBidi(self.display.bidi));
                 self.message = Some(
                     match self.display.bidi {
                         BidiMode::App => "qari orders Arabic",

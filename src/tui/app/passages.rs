@@ -1,7 +1,7 @@
 //! The reader's passages: selecting one sentence or paragraph at a time, keeping it in
 //! view, and copying it.
 
-use super::App;
+use super::{App, Effect};
 use crate::tui::command::Command;
 use crate::tui::geometry::Pane;
 use crate::tui::reader::LineKind;
@@ -91,7 +91,7 @@ impl App {
             "copied {} characters to the clipboard",
             text.chars().count()
         ));
-        self.clipboard = Some(text);
+        self.effects.push(Effect::Clipboard(text));
         self.selection = None;
     }
 
@@ -107,7 +107,7 @@ impl App {
             return;
         };
         self.message = Some(format!("copied {}", crate::text::visible(&url)));
-        self.clipboard = Some(url);
+        self.effects.push(Effect::Clipboard(url));
     }
 
     /// The selected text, or the paragraph at the top of the reader.
@@ -119,10 +119,5 @@ impl App {
         }
         let (paragraph, _) = reader.top_paragraph()?;
         Some(article.paragraphs[paragraph].text.trim().to_owned())
-    }
-
-    /// What to put on the clipboard, for the event loop to send.
-    pub fn take_clipboard(&mut self) -> Option<String> {
-        self.clipboard.take()
     }
 }

@@ -2,7 +2,7 @@
 //! go to the next and previous unread one, and an article reopens where it was left.
 
 use super::App;
-use super::bookmarking::Effect;
+use super::Effect;
 use crate::bookmarks::{LogicalBody, ParaOffset, ReadingPosition, ReadingState};
 
 impl App {

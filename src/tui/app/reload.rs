@@ -104,7 +104,6 @@ impl App {
         self.index_progress = 0;
         // A search of the old index answers for the old article numbers.
         self.search_generation += 1;
-        self.search_request = None;
         self.searching = false;
 
         let mut open_removed = false;
