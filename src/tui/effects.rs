@@ -35,14 +35,14 @@ impl Stores {
                 let bookmarks = report(app, outcome);
                 app.set_bookmarks(bookmarks);
             }
-            Err(err) => app.message = Some(err.to_string()),
+            Err(err) => app.status.message = Some(err.to_string()),
         }
         match self.reading.load() {
             Ok(outcome) => {
                 let state = report(app, outcome);
                 app.set_reading(state);
             }
-            Err(err) => app.message = Some(err.to_string()),
+            Err(err) => app.status.message = Some(err.to_string()),
         }
     }
 
@@ -57,7 +57,7 @@ impl Stores {
                     let loaded = report(app, outcome);
                     app.set_bookmarks(loaded);
                 }
-                Err(err) => app.message = Some(err.to_string()),
+                Err(err) => app.status.message = Some(err.to_string()),
             };
             let unit = |outcome: Outcome<_>| Outcome {
                 value: (),
@@ -77,7 +77,7 @@ impl Stores {
                         let state = report(app, outcome);
                         app.set_reading(state);
                     }
-                    Err(err) => app.message = Some(err.to_string()),
+                    Err(err) => app.status.message = Some(err.to_string()),
                 },
                 Effect::SetPosition(id, position) => {
                     match self.reading.set_position(&id, position) {
@@ -85,7 +85,7 @@ impl Stores {
                             let state = report(app, outcome);
                             app.set_reading(state);
                         }
-                        Err(err) => app.message = Some(err.to_string()),
+                        Err(err) => app.status.message = Some(err.to_string()),
                     }
                 }
                 _ => {}
@@ -97,7 +97,7 @@ impl Stores {
 /// The value of `outcome`, telling the user when a corrupt file was moved aside.
 fn report<T>(app: &mut App, outcome: Outcome<T>) -> T {
     if let Some(moved) = outcome.moved_aside {
-        app.message = Some(moved.to_string());
+        app.status.message = Some(moved.to_string());
     }
     outcome.value
 }

@@ -81,16 +81,16 @@ pub fn run(corpus: Corpus, settings: &Settings) -> anyhow::Result<()> {
     let searcher = SearchWorker::spawn(report.clone())?;
     let mut session = TerminalSession::start(display.bidi)?;
     let mut app = App::new(corpus, display, session.screen.get_frame().area());
-    app.theme = Theme::for_terminal(settings.theme, |name| std::env::var(name).ok());
-    app.date_format = settings.config.date_format.clone();
-    app.message = settings.problem.clone();
+    app.look.theme = Theme::for_terminal(settings.theme, |name| std::env::var(name).ok());
+    app.look.date_format = settings.config.date_format.clone();
+    app.status.message = settings.problem.clone();
     let stores = match Stores::open() {
         Ok(stores) => {
             stores.load_into(&mut app);
             Some(stores)
         }
         Err(err) => {
-            app.message = Some(format!("bookmarks unavailable: {err}"));
+            app.status.message = Some(format!("bookmarks unavailable: {err}"));
             None
         }
     };
@@ -99,7 +99,7 @@ pub fn run(corpus: Corpus, settings: &Settings) -> anyhow::Result<()> {
     build_index(&app.articles, &builds, &report)?;
     let watch = Watch::start(&settings.paths, report.clone());
     if let Some(problem) = watch.problem() {
-        app.message = Some(match app.message.take() {
+        app.status.message = Some(match app.status.message.take() {
             Some(message) => format!("{message} · {problem}"),
             None => problem.to_owned(),
         });
@@ -140,7 +140,7 @@ pub fn run(corpus: Corpus, settings: &Settings) -> anyhow::Result<()> {
             Some(Event::Reloaded(corpus)) => Some(Msg::Reloaded(corpus)),
             Some(Event::FilesChanged) => {
                 if let Err(err) = reloader.request(&app.articles) {
-                    app.message = Some(format!("cannot load the changed files: {err}"));
+                    app.status.message = Some(format!("cannot load the changed files: {err}"));
                 }
                 None
             }
@@ -160,7 +160,7 @@ pub fn run(corpus: Corpus, settings: &Settings) -> anyhow::Result<()> {
             None => Vec::new(),
         };
         if reloaded && let Err(err) = reloader.finished(&app.articles) {
-            app.message = Some(format!("cannot load the changed files: {err}"));
+            app.status.message = Some(format!("cannot load the changed files: {err}"));
         }
         let mut quit = false;
         let mut stored = Vec::new();
@@ -176,7 +176,7 @@ pub fn run(corpus: Corpus, settings: &Settings) -> anyhow::Result<()> {
                 }
                 Effect::IndexArticles => {
                     if let Err(err) = build_index(&app.articles, &builds, &report) {
-                        app.message = Some(format!("cannot index the changed files: {err}"));
+                        app.status.message = Some(format!("cannot index the changed files: {err}"));
                     }
                 }
                 Effect::Repaint => {
@@ -217,7 +217,8 @@ fn carry_out_store_changes(stores: &Option<Stores>, app: &mut App, changes: Vec<
     match stores {
         Some(stores) => stores.apply(app, changes),
         None => {
-            app.message = Some("not saved: bookmarks and reading state unavailable".to_owned());
+            app.status.message =
+                Some("not saved: bookmarks and reading state unavailable".to_owned());
         }
     }
 }

@@ -34,9 +34,9 @@ fn chars(text: &str) -> Vec<KeyCode> {
 
 fn screen(app: &App) -> String {
     let buffer = crate::support::render(app);
-    (0..app.screen.height)
+    (0..app.layout.screen.height)
         .map(|y| {
-            (0..app.screen.width)
+            (0..app.layout.screen.width)
                 .map(|x| buffer[(x, y)].symbol())
                 .collect::<String>()
         })
@@ -53,9 +53,9 @@ fn b_bookmarks_the_selection_and_the_margin_shows_it() {
         &stores,
         &[KeyCode::Enter, KeyCode::Char('v'), KeyCode::Char('b')],
     );
-    assert_eq!(app.bookmarks.len(), 1, "{:?}", app.message);
-    assert_eq!(app.bookmarks[0].quote.exact, CAPTION);
-    assert_eq!(app.bookmarks[0].note, None);
+    assert_eq!(app.library.bookmarks.len(), 1, "{:?}", app.status.message);
+    assert_eq!(app.library.bookmarks[0].quote.exact, CAPTION);
+    assert_eq!(app.library.bookmarks[0].note, None);
     assert!(app.selection.is_none());
     // In the file, and marked in the margin of the caption's row (right: Arabic).
     let file = std::fs::read_to_string(dir.path().join("bookmarks.json")).unwrap();
@@ -85,7 +85,7 @@ fn capital_b_asks_for_a_note_in_arabic_and_the_pane_edits_deletes_and_undoes() {
         .to_owned();
     assert!(screen(&app).lines().last().unwrap().contains(&shaped));
     press(&mut app, &stores, &[KeyCode::Enter]);
-    assert_eq!(app.bookmarks[0].note.as_deref(), Some("للتحقق"));
+    assert_eq!(app.library.bookmarks[0].note.as_deref(), Some("للتحقق"));
 
     // The pane lists it with its note; e edits the note.
     press(&mut app, &stores, &[KeyCode::Char('\'')]);
@@ -98,16 +98,16 @@ fn capital_b_asks_for_a_note_in_arabic_and_the_pane_edits_deletes_and_undoes() {
     );
     press(&mut app, &stores, &chars("ق مهم"));
     press(&mut app, &stores, &[KeyCode::Enter]);
-    assert_eq!(app.bookmarks[0].note.as_deref(), Some("للتحق مهم"));
+    assert_eq!(app.library.bookmarks[0].note.as_deref(), Some("للتحق مهم"));
 
     // d deletes (from the file too); u brings it back.
     press(&mut app, &stores, &[KeyCode::Char('d')]);
-    assert!(app.bookmarks.is_empty());
+    assert!(app.library.bookmarks.is_empty());
     let file = std::fs::read_to_string(dir.path().join("bookmarks.json")).unwrap();
     assert!(!file.contains(CAPTION));
     press(&mut app, &stores, &[KeyCode::Char('u')]);
-    assert_eq!(app.bookmarks.len(), 1);
-    assert_eq!(app.bookmarks[0].note.as_deref(), Some("للتحق مهم"));
+    assert_eq!(app.library.bookmarks.len(), 1);
+    assert_eq!(app.library.bookmarks[0].note.as_deref(), Some("للتحق مهم"));
     // Esc while typing a note for a new bookmark drops it.
     press(
         &mut app,
@@ -119,7 +119,7 @@ fn capital_b_asks_for_a_note_in_arabic_and_the_pane_edits_deletes_and_undoes() {
             KeyCode::Esc,
         ],
     );
-    assert_eq!(app.bookmarks.len(), 1);
+    assert_eq!(app.library.bookmarks.len(), 1);
 }
 
 #[test]
@@ -135,7 +135,7 @@ fn enter_in_the_pane_opens_the_article_at_the_passage_and_the_filter_finds_it() 
     press(&mut app, &stores, &[KeyCode::Char(' '), KeyCode::Char('b')]);
     let article = app.reader.as_ref().unwrap().article;
     let scroll = app.reader.as_ref().unwrap().scroll;
-    let passage = app.bookmarks[0].quote.exact.clone();
+    let passage = app.library.bookmarks[0].quote.exact.clone();
     // Elsewhere, then back through the pane.
     press(
         &mut app,
@@ -167,7 +167,7 @@ fn enter_in_the_pane_opens_the_article_at_the_passage_and_the_filter_finds_it() 
     // is:bookmarked in the filter bar lists just that article.
     press(&mut app, &stores, &[KeyCode::Char('h'), KeyCode::Char('/')]);
     press(&mut app, &stores, &chars("is:bookmarked"));
-    assert_eq!(app.shown, vec![article as u32], "{passage}");
+    assert_eq!(app.list.shown, vec![article as u32], "{passage}");
 }
 
 #[test]
@@ -203,9 +203,9 @@ fn reading_state_survives_a_restart_and_brackets_find_unread_articles() {
         &stores,
         &[KeyCode::Char('h'), KeyCode::Char('g'), KeyCode::Char(']')],
     );
-    assert_eq!(again.selected, 2, "the second row is read");
+    assert_eq!(again.list.selected, 2, "the second row is read");
     press(&mut again, &stores, &[KeyCode::Char('[')]);
-    assert_eq!(again.selected, 0);
+    assert_eq!(again.list.selected, 0);
     press(&mut again, &stores, &[KeyCode::Char('m')]);
     assert!(again.is_read(again.selected_article().unwrap()));
     press(&mut again, &stores, &[KeyCode::Char('m')]);

@@ -36,11 +36,11 @@ fn an_answer_to_a_superseded_query_is_dropped() {
     let newer = type_text(&mut app, " حميميم").unwrap();
     assert!(status(&app).contains("searching…"));
     app.search_done(newer.run(&|| false));
-    assert_eq!(app.shown.len(), 2);
+    assert_eq!(app.list.shown.len(), 2);
     assert!(!status(&app).contains("searching…"));
     // The older, broader answer arrives late: it must not replace the newer one.
     app.search_done(older.run(&|| false));
-    assert_eq!(app.shown.len(), 2);
+    assert_eq!(app.list.shown.len(), 2);
 }
 
 #[test]
@@ -51,7 +51,11 @@ fn a_malformed_filter_keeps_the_answer_of_the_last_text_that_parsed() {
     assert!(type_text(&mut app, ":").is_none());
     assert!(status(&app).contains("`date:` needs a value"));
     app.search_done(pending.run(&|| false));
-    assert_eq!(app.shown.len(), 0, "the last good text's answer is shown");
+    assert_eq!(
+        app.list.shown.len(),
+        0,
+        "the last good text's answer is shown"
+    );
     assert!(
         status(&app).contains("`date:` needs a value"),
         "the error stays"
@@ -59,7 +63,7 @@ fn a_malformed_filter_keeps_the_answer_of_the_last_text_that_parsed() {
     // Fixed, the text searches again.
     let fixed = type_text(&mut app, "2021").unwrap();
     app.search_done(fixed.run(&|| false));
-    assert_eq!(app.shown.len(), 2);
+    assert_eq!(app.list.shown.len(), 2);
     assert!(!status(&app).contains("needs a value"));
 }
 
@@ -68,9 +72,9 @@ fn clearing_the_filter_drops_the_pending_answer() {
     let mut app = app();
     let pending = type_text(&mut app, "حميميم").unwrap();
     app.edit_filter(&KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
-    assert_eq!(app.shown.len(), 5);
+    assert_eq!(app.list.shown.len(), 5);
     app.search_done(pending.run(&|| false));
-    assert_eq!(app.shown.len(), 5);
+    assert_eq!(app.list.shown.len(), 5);
     assert!(!status(&app).contains("searching…"));
 }
 
@@ -84,17 +88,17 @@ fn the_word_being_typed_is_a_prefix_until_enter_keeps_the_filter_as_written() {
     let mut app = app();
     let typing = type_text(&mut app, "حميم").unwrap();
     app.search_done(typing.run(&|| false));
-    assert_eq!(app.shown.len(), 2, "حميم* while typing");
+    assert_eq!(app.list.shown.len(), 2, "حميم* while typing");
     let kept = enter(&mut app).expect("Enter searches again, read exactly");
     app.search_done(kept.run(&|| false));
-    assert_eq!(app.shown.len(), 0, "حميم is no word of the sample");
+    assert_eq!(app.list.shown.len(), 0, "حميم is no word of the sample");
     assert!(!app.is_filtering());
     // Asked for, the prefix stays one.
     let mut app = self::app();
     type_text(&mut app, "حميم*");
     let kept = enter(&mut app).unwrap();
     app.search_done(kept.run(&|| false));
-    assert_eq!(app.shown.len(), 2);
+    assert_eq!(app.list.shown.len(), 2);
 }
 
 #[test]
@@ -107,10 +111,10 @@ fn is_unread_leaves_out_the_articles_read() {
     app.set_reading(reading);
     let unread = type_text(&mut app, "is:unread").unwrap();
     app.search_done(unread.run(&|| false));
-    let mut shown = app.shown.clone();
+    let mut shown = app.list.shown.clone();
     shown.sort_unstable();
     assert_eq!(shown, [1, 2, 4]);
     let read = type_text(&mut app, " OR is:read").unwrap();
     app.search_done(read.run(&|| false));
-    assert_eq!(app.shown.len(), 5);
+    assert_eq!(app.list.shown.len(), 5);
 }

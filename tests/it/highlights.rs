@@ -20,7 +20,7 @@ fn key(app: &mut App, code: KeyCode) {
 
 /// Each screen row's marked (underlined) cells, joined left to right.
 fn marked_rows(app: &App) -> Vec<String> {
-    let area = app.screen;
+    let area = app.layout.screen;
     let buffer = &crate::support::render(app);
     (0..area.height)
         .map(|y| {
@@ -42,7 +42,7 @@ fn a_filtered_word_is_marked_on_its_shaped_letters_and_n_walks_the_matches() {
         key(&mut app, KeyCode::Char(c));
     }
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.shown.len(), 2);
+    assert_eq!(app.list.shown.len(), 2);
     key(&mut app, KeyCode::Enter);
     let first_top = app.reader.as_ref().unwrap().scroll;
     key(&mut app, KeyCode::Char('n'));
@@ -65,10 +65,11 @@ fn a_filtered_word_is_marked_on_its_shaped_letters_and_n_walks_the_matches() {
     key(&mut app, KeyCode::Char('n'));
     let next = app.reader.as_ref().unwrap().scroll;
     let wrapped = app
+        .status
         .message
         .as_deref()
         .is_some_and(|m| m.ends_with("(from the top)"));
-    assert!(next > at || wrapped, "{:?}", app.message);
+    assert!(next > at || wrapped, "{:?}", app.status.message);
     key(&mut app, KeyCode::Char('N'));
     assert_eq!(app.reader.as_ref().unwrap().scroll, at);
 }
@@ -115,7 +116,7 @@ fn n_counts_every_occurrence_and_wraps_round_from_the_top() {
     for number in 1..=total {
         key(&mut app, KeyCode::Char('n'));
         assert_eq!(
-            app.message.as_deref(),
+            app.status.message.as_deref(),
             Some(format!("match {number} of {total}").as_str())
         );
         let reader = app.reader.as_ref().unwrap();
@@ -134,12 +135,12 @@ fn n_counts_every_occurrence_and_wraps_round_from_the_top() {
     assert!(tops.first() < tops.last(), "{tops:?}");
     key(&mut app, KeyCode::Char('n'));
     assert_eq!(
-        app.message.as_deref(),
+        app.status.message.as_deref(),
         Some(format!("match 1 of {total} (from the top)").as_str())
     );
     assert_eq!(app.reader.as_ref().unwrap().scroll, tops[0]);
     key(&mut app, KeyCode::Char('n'));
-    assert_eq!(app.message.as_deref(), Some("match 2 of 6"));
+    assert_eq!(app.status.message.as_deref(), Some("match 2 of 6"));
 }
 
 #[test]
@@ -149,16 +150,16 @@ fn shift_n_goes_back_and_wraps_round_from_the_bottom() {
     key(&mut app, KeyCode::Char('n'));
     key(&mut app, KeyCode::Char('n'));
     key(&mut app, KeyCode::Char('N'));
-    assert_eq!(app.message.as_deref(), Some("match 1 of 6"));
+    assert_eq!(app.status.message.as_deref(), Some("match 1 of 6"));
     key(&mut app, KeyCode::Char('N'));
     assert_eq!(
-        app.message.as_deref(),
+        app.status.message.as_deref(),
         Some("match 6 of 6 (from the bottom)")
     );
     for number in (1..6).rev() {
         key(&mut app, KeyCode::Char('N'));
         assert_eq!(
-            app.message.as_deref(),
+            app.status.message.as_deref(),
             Some(format!("match {number} of 6").as_str())
         );
     }
@@ -167,7 +168,7 @@ fn shift_n_goes_back_and_wraps_round_from_the_bottom() {
     filter_and_open(&mut app, "الميناء");
     key(&mut app, KeyCode::Char('N'));
     assert_eq!(
-        app.message.as_deref(),
+        app.status.message.as_deref(),
         Some("match 6 of 6 (from the bottom)")
     );
 }
@@ -179,16 +180,16 @@ fn after_scrolling_away_n_starts_from_the_top_of_the_pane() {
     for _ in 0..4 {
         key(&mut app, KeyCode::Char('n'));
     }
-    assert_eq!(app.message.as_deref(), Some("match 4 of 6"));
+    assert_eq!(app.status.message.as_deref(), Some("match 4 of 6"));
     key(&mut app, KeyCode::Char('g'));
     assert_eq!(app.reader.as_ref().unwrap().current_match(), None);
     key(&mut app, KeyCode::Char('n'));
-    assert_eq!(app.message.as_deref(), Some("match 1 of 6"));
+    assert_eq!(app.status.message.as_deref(), Some("match 1 of 6"));
     // A new width lays the article out again; the current match stays current.
     key(&mut app, KeyCode::Char('n'));
     app.resize(Rect::new(0, 0, 80, 12));
     key(&mut app, KeyCode::Char('n'));
-    assert_eq!(app.message.as_deref(), Some("match 3 of 6"));
+    assert_eq!(app.status.message.as_deref(), Some("match 3 of 6"));
 }
 
 #[test]
@@ -196,17 +197,23 @@ fn an_article_without_the_filter_s_words_says_so() {
     let mut app = port_article();
     // `-word` lets the article through and marks nothing in it.
     filter_and_open(&mut app, "-قطار");
-    assert_eq!(app.shown.len(), 1);
+    assert_eq!(app.list.shown.len(), 1);
     key(&mut app, KeyCode::Char('n'));
-    assert_eq!(app.message.as_deref(), Some("no matches in this article"));
+    assert_eq!(
+        app.status.message.as_deref(),
+        Some("no matches in this article")
+    );
     key(&mut app, KeyCode::Char('N'));
-    assert_eq!(app.message.as_deref(), Some("no matches in this article"));
+    assert_eq!(
+        app.status.message.as_deref(),
+        Some("no matches in this article")
+    );
     // With no filter at all there is nothing to match.
     let mut app = port_article();
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Char('n'));
     assert_eq!(
-        app.message.as_deref(),
+        app.status.message.as_deref(),
         Some("no filter to match: / sets one")
     );
 }
@@ -221,9 +228,9 @@ fn the_status_line_counts_the_matches_and_the_current_one_is_drawn_reversed() {
     assert!(status.contains("· match 2 of 6"), "{status:?}");
     // Exactly one match on screen is reversed: the current one, spelled as the others.
     let buffer = crate::support::render(&app);
-    let reversed: Vec<String> = (0..app.screen.height - 1)
+    let reversed: Vec<String> = (0..app.layout.screen.height - 1)
         .map(|y| {
-            (0..app.screen.width)
+            (0..app.layout.screen.width)
                 .map(|x| &buffer[(x, y)])
                 .filter(|c| {
                     c.modifier

@@ -36,12 +36,12 @@ fn the_wheel_scrolls_the_pane_under_the_pointer() {
     // Over the reader: its text scrolls three lines, the list stays.
     assert!(app.mouse(at(MouseAction::WheelDown, reader.x + 5, reader.y + 3)));
     assert_eq!(app.reader.as_ref().unwrap().scroll, 3);
-    assert_eq!(app.selected, 0);
+    assert_eq!(app.list.selected, 0);
     assert!(app.mouse(at(MouseAction::WheelUp, reader.x + 5, reader.y + 3)));
     assert_eq!(app.reader.as_ref().unwrap().scroll, 0);
     // Over the list: the next article, which the reader then shows.
     assert!(app.mouse(at(MouseAction::WheelDown, list.x + 2, list.y + 2)));
-    assert_eq!(app.selected, 1);
+    assert_eq!(app.list.selected, 1);
     assert_eq!(app.reader.as_ref().unwrap().article, 1);
 }
 
@@ -50,18 +50,18 @@ fn a_click_selects_a_row_or_focuses_the_reader() {
     let mut app = App::new(load_sample(), Display::default(), Rect::new(0, 0, 100, 20));
     let rows = app.areas().list_rows().unwrap();
     assert!(app.mouse(at(MouseAction::Click, rows.x + 3, rows.y + 2)));
-    assert_eq!(app.selected, 2);
+    assert_eq!(app.list.selected, 2);
     assert_eq!(app.reader.as_ref().unwrap().article, 2);
     let reader = app.areas().reader.unwrap();
     assert!(app.mouse(at(MouseAction::Click, reader.x + 3, reader.y + 4)));
-    assert_eq!(app.focus, qari::tui::geometry::Pane::Reader);
+    assert_eq!(app.layout.focus, qari::tui::geometry::Pane::Reader);
     // A click on the status line does nothing.
     let status = app.areas().status;
     assert!(!app.mouse(at(MouseAction::Click, 3, status.y)));
     // A click under the last row selects nothing new.
     let rows = app.areas().list_rows().unwrap();
     app.mouse(at(MouseAction::Click, rows.x + 1, rows.bottom() - 1));
-    assert_eq!(app.selected, 2);
+    assert_eq!(app.list.selected, 2);
 }
 
 #[test]
@@ -71,7 +71,7 @@ fn nothing_behind_the_help_takes_the_mouse() {
     let rows = app.areas().list_rows().unwrap();
     assert!(!app.mouse(at(MouseAction::Click, rows.x + 3, rows.y + 2)));
     assert!(!app.mouse(at(MouseAction::WheelDown, rows.x + 3, rows.y + 2)));
-    assert_eq!(app.selected, 0);
+    assert_eq!(app.list.selected, 0);
 }
 
 const WITH_URL: &str = r#"{"title": "عنوان الخبر", "url": "https://example.com/news/سوريا?id=1", "text": "الفقرة الأولى من الخبر."}

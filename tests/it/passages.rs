@@ -30,10 +30,10 @@ fn press(app: &mut App, keys: &str) {
 /// Each screen row's reversed (selected) cells in the reader, joined left to right.
 fn reversed_rows(app: &App) -> Vec<String> {
     let buffer = crate::support::render(app);
-    let text = qari::tui::geometry::Areas::new(app.screen, app.focus)
+    let text = qari::tui::geometry::Areas::new(app.layout.screen, app.layout.focus)
         .reader_text()
         .unwrap();
-    (0..app.screen.height)
+    (0..app.layout.screen.height)
         .map(|y| {
             if y < text.y || y >= text.bottom() {
                 return String::new();
@@ -70,7 +70,7 @@ fn v_selects_the_sentence_at_the_top_and_j_adds_the_next_one() {
     // caption's row is the caption shaped and ordered.
     let buffer = crate::support::render(&app);
     let reader = app.reader.as_ref().unwrap();
-    let text = qari::tui::geometry::Areas::new(app.screen, app.focus)
+    let text = qari::tui::geometry::Areas::new(app.layout.screen, app.layout.focus)
         .reader_text()
         .unwrap();
     let rows = reversed_rows(&app);
@@ -132,7 +132,7 @@ fn y_copies_the_passage_in_logical_order_and_says_so() {
         "copied {} characters to the clipboard",
         passage.chars().count()
     );
-    assert_eq!(app.message.as_deref(), Some(said.as_str()));
+    assert_eq!(app.status.message.as_deref(), Some(said.as_str()));
     // Without a selection, the paragraph at the top.
     press(&mut app, "y");
     assert_eq!(

@@ -86,7 +86,8 @@ fn id(app: &App, article: Option<usize>) -> Option<&str> {
 }
 
 fn ids(app: &App) -> Vec<&str> {
-    app.shown
+    app.list
+        .shown
         .iter()
         .map(|&n| app.articles[n as usize].id.as_str())
         .collect()
@@ -119,7 +120,7 @@ fn open_long(app: &mut App, stores: &Stores) {
     {
         press(app, stores, &[KeyCode::Char('j')]);
     }
-    assert_eq!(app.focus, Pane::Reader);
+    assert_eq!(app.layout.focus, Pane::Reader);
 }
 
 #[test]
@@ -131,7 +132,7 @@ fn new_changed_and_removed_files_keep_the_reader_where_it_was() {
     open_long(&mut app, &stores);
     // A bookmark on the paragraph at the top, kept in the store.
     press(&mut app, &stores, &[KeyCode::Char('b')]);
-    assert_eq!(app.bookmarks.len(), 1, "{:?}", app.message);
+    assert_eq!(app.library.bookmarks.len(), 1, "{:?}", app.status.message);
     let before = top_text(&app);
     let scroll = app.reader.as_ref().unwrap().scroll;
     assert!(scroll > 10, "scrolled into the article: {scroll}");
@@ -151,14 +152,14 @@ fn new_changed_and_removed_files_keep_the_reader_where_it_was() {
 
     assert_eq!(ids(&app), ["b.txt", "long.txt", "a.txt"]);
     assert_eq!(
-        app.message.as_deref(),
+        app.status.message.as_deref(),
         Some("files reloaded: 1 new, 1 changed, 1 removed")
     );
     assert_eq!(id(&app, app.selected_article()), Some("long.txt"));
-    assert_eq!(app.selected, 1);
+    assert_eq!(app.list.selected, 1);
     let reader = app.reader.as_ref().unwrap();
     assert_eq!(id(&app, Some(reader.article)), Some("long.txt"));
-    assert_eq!(app.focus, Pane::Reader);
+    assert_eq!(app.layout.focus, Pane::Reader);
     assert_eq!(top_text(&app), before);
     assert!(
         reader.scroll > scroll,
@@ -167,7 +168,10 @@ fn new_changed_and_removed_files_keep_the_reader_where_it_was() {
     );
     // The bookmark belongs to the article at its new number, and still marks its line.
     let long = reader.article;
-    assert_eq!(app.bookmarked_articles.keys().collect::<Vec<_>>(), [&long]);
+    assert_eq!(
+        app.library.bookmarked_articles.keys().collect::<Vec<_>>(),
+        [&long]
+    );
     assert!(
         reader.bookmarked[reader.scroll..]
             .iter()
@@ -179,13 +183,13 @@ fn new_changed_and_removed_files_keep_the_reader_where_it_was() {
     );
 
     // The index of the old articles is never used with the new ones.
-    assert!(app.index.is_none());
+    assert!(app.index.ready.is_none());
     let stale = Arc::new(Index::build(&old_articles));
     assert!(!app.index_built(stale, &old_articles));
-    assert!(app.index.is_none());
+    assert!(app.index.ready.is_none());
     let current = Arc::clone(&app.articles);
     assert!(app.index_built(Arc::new(Index::build(&current)), &current));
-    assert!(app.index.is_some());
+    assert!(app.index.ready.is_some());
 }
 
 #[test]
@@ -205,18 +209,18 @@ fn an_unchanged_article_keeps_its_exact_line_and_a_second_reload_changes_nothing
         &["نص الخبر الجديد عن المطر.".to_owned()],
     );
     assert!(app.reload(reload(&paths(dir.path()), &app.articles)));
-    assert_eq!(app.message.as_deref(), Some("files reloaded: 1 new"));
+    assert_eq!(app.status.message.as_deref(), Some("files reloaded: 1 new"));
     assert_eq!(app.reader.as_ref().unwrap().scroll, scroll);
     assert_eq!(top_text(&app), before);
     assert_eq!(id(&app, app.selected_article()), Some("long.txt"));
-    assert_eq!(app.selected, 2, "b.txt is newest, above it");
+    assert_eq!(app.list.selected, 2, "b.txt is newest, above it");
 
     // Loading the same files again is no change: the articles (and their index) stay.
-    app.message = None;
+    app.status.message = None;
     let articles = Arc::clone(&app.articles);
     assert!(!app.reload(reload(&paths(dir.path()), &app.articles)));
     assert!(Arc::ptr_eq(&articles, &app.articles));
-    assert_eq!(app.message, None);
+    assert_eq!(app.status.message, None);
 }
 
 #[test]
@@ -245,16 +249,16 @@ fn a_removed_open_article_is_said_and_the_list_shown() {
     assert!(app.reload(reload(&paths(dir.path()), &app.articles)));
 
     assert!(app.reader.is_none());
-    assert_eq!(app.focus, Pane::List);
+    assert_eq!(app.layout.focus, Pane::List);
     assert_eq!(
-        app.message.as_deref(),
+        app.status.message.as_deref(),
         Some("files reloaded: 1 new, 1 removed (the open article was removed)")
     );
     assert_eq!(ids(&app), ["c.txt", "a.txt", "x.txt"]);
     // The nearest row: the one the removed article was on.
-    assert_eq!(app.selected, 1);
-    assert_eq!(app.skipped.len(), 1);
-    assert!(app.skipped[0].path.ends_with("bad.txt"));
+    assert_eq!(app.list.selected, 1);
+    assert_eq!(app.status.skipped.len(), 1);
+    assert!(app.status.skipped[0].path.ends_with("bad.txt"));
 }
 
 #[test]
@@ -293,7 +297,7 @@ fn the_filter_keeps_its_rows_until_the_new_index_runs_it_again() {
     qari::tui::search::settle(&mut app);
     assert_eq!(ids(&app), ["b.txt", "a.txt"]);
     assert_eq!(id(&app, app.selected_article()), Some("a.txt"));
-    assert_eq!(app.filter.error, None);
+    assert_eq!(app.list.filter.error, None);
 }
 
 /// The reader's text on the screen: right of the list and its divider, below the pane's

@@ -50,7 +50,7 @@ fn press(app: &mut App, keys: &[KeyCode]) {
 
 /// The screen as text, one row per line, trailing spaces cut.
 fn screen(app: &App) -> String {
-    let area = app.screen;
+    let area = app.layout.screen;
     let buffer = &crate::support::render(app);
     (0..area.height)
         .map(|y| {
@@ -101,7 +101,7 @@ fn narrow_screens_show_one_pane_at_a_time() {
     assert_eq!(screen(&app), {
         let mut list = self::app(40, 20, Display::default());
         press(&mut list, &[KeyCode::Char('j'), KeyCode::Char('m')]);
-        list.message = None;
+        list.status.message = None;
         screen(&list)
     });
 }

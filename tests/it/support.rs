@@ -118,7 +118,7 @@ pub fn is_breakable_space(c: char) -> bool {
 /// The reader's whole screen for `app`, drawn with ratatui's `TestBackend`.
 #[allow(dead_code)]
 pub fn render(app: &qari::tui::app::App) -> ratatui::buffer::Buffer {
-    let area = app.screen;
+    let area = app.layout.screen;
     let backend = ratatui::backend::TestBackend::new(area.width, area.height);
     let mut terminal = ratatui::Terminal::new(backend).unwrap();
     let keymap = qari::tui::keymap::KeyMap::default();
@@ -137,8 +137,8 @@ pub fn render(app: &qari::tui::app::App) -> ratatui::buffer::Buffer {
 /// The status line of the app's screen: its bottom row, as drawn.
 pub fn status_row(app: &qari::tui::app::App) -> String {
     let buffer = render(app);
-    let y = app.screen.height - 1;
-    (0..app.screen.width)
+    let y = app.layout.screen.height - 1;
+    (0..app.layout.screen.width)
         .map(|x| buffer[(x, y)].symbol())
         .collect()
 }

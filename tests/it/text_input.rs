@@ -54,10 +54,14 @@ fn enter_on_a_malformed_filter_keeps_the_bar_and_its_error() {
     assert!(status.contains("Esc clears"), "{status}");
     // Keys are still text: q is typed, not a command.
     assert!(!quits(&key(&mut app, KeyCode::Char('q'))));
-    assert!(app.filter.text.ends_with('q'), "{}", app.filter.text);
+    assert!(
+        app.list.filter.text.ends_with('q'),
+        "{}",
+        app.list.filter.text
+    );
     // Esc clears, and then keys are commands again.
     key(&mut app, KeyCode::Esc);
-    assert!(!app.is_filtering() && app.filter.text.is_empty());
+    assert!(!app.is_filtering() && app.list.filter.text.is_empty());
     assert!(quits(&key(&mut app, KeyCode::Char('q'))));
 }
 
@@ -68,7 +72,7 @@ fn enter_on_a_good_filter_keeps_it_and_gives_the_keys_back() {
     type_text(&mut app, "سوريا");
     key(&mut app, KeyCode::Enter);
     assert!(!app.is_filtering());
-    assert_eq!(app.filter.text, "سوريا");
+    assert_eq!(app.list.filter.text, "سوريا");
 }
 
 #[test]
@@ -76,15 +80,19 @@ fn pasted_lines_are_one_line_of_text_and_never_commands() {
     let mut app = app();
     key(&mut app, KeyCode::Char('/'));
     let effects = feed(&mut app, Msg::Paste("موسكو\nحميميم\n".to_owned()));
-    assert_eq!(app.filter.text, "موسكو حميميم ");
+    assert_eq!(app.list.filter.text, "موسكو حميميم ");
     assert!(app.is_filtering());
     // The paste searched: the two articles with both words are listed.
     assert!(effects.iter().any(|e| matches!(e, Effect::Draw)));
-    assert_eq!(app.shown.len(), 2);
+    assert_eq!(app.list.shown.len(), 2);
     // A pasted q on its own line is text too.
     let effects = feed(&mut app, Msg::Paste("\nq".to_owned()));
     assert!(!quits(&effects), "the second line is not run as keys");
-    assert!(app.filter.text.ends_with(" q"), "{}", app.filter.text);
+    assert!(
+        app.list.filter.text.ends_with(" q"),
+        "{}",
+        app.list.filter.text
+    );
 }
 
 #[test]
@@ -101,11 +109,15 @@ fn left_moves_towards_the_end_of_arabic_text() {
     key(&mut app, KeyCode::Char('/'));
     type_text(&mut app, "سوريا");
     key(&mut app, KeyCode::Home);
-    assert_eq!(app.filter.cursor, 0);
+    assert_eq!(app.list.filter.cursor, 0);
     key(&mut app, KeyCode::Left);
-    assert_eq!(app.filter.cursor, "س".len(), "Left goes to the next letter");
+    assert_eq!(
+        app.list.filter.cursor,
+        "س".len(),
+        "Left goes to the next letter"
+    );
     key(&mut app, KeyCode::Right);
-    assert_eq!(app.filter.cursor, 0);
+    assert_eq!(app.list.filter.cursor, 0);
 }
 
 #[test]
@@ -116,7 +128,7 @@ fn ctrl_l_asks_for_a_repaint_from_anywhere() {
     key(&mut app, KeyCode::Char('/'));
     type_text(&mut app, "سو");
     assert!(repaints(&ctrl(&mut app, 'l')), "from the filter bar too");
-    assert_eq!(app.filter.text, "سو");
+    assert_eq!(app.list.filter.text, "سو");
     key(&mut app, KeyCode::Esc);
     key(&mut app, KeyCode::Char('?'));
     assert!(repaints(&ctrl(&mut app, 'l')), "and with the help open");

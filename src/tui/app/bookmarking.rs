@@ -51,19 +51,23 @@ impl App {
     /// The store's bookmarks, as just loaded or changed.
     pub fn set_bookmarks(&mut self, bookmarks: Vec<Bookmark>) {
         let lookup = ArticleLookup::new(&self.articles);
-        self.bookmarked_articles = HashMap::new();
+        self.library.bookmarked_articles = HashMap::new();
         for (i, bookmark) in bookmarks.iter().enumerate() {
             if let Some((article, _)) = lookup.find(bookmark) {
-                self.bookmarked_articles.entry(article).or_default().push(i);
+                self.library
+                    .bookmarked_articles
+                    .entry(article)
+                    .or_default()
+                    .push(i);
             }
         }
-        self.bookmarks = bookmarks;
+        self.library.bookmarks = bookmarks;
         self.mark_bookmarked_lines();
-        if self.filter.is_active() {
+        if self.list.filter.is_active() {
             // is:bookmarked may hold other articles now.
             self.refilter();
         }
-        let count = self.bookmarks.len();
+        let count = self.library.bookmarks.len();
         if let Modal::Bookmarks(pane)
         | Modal::Note {
             over: Some(pane), ..
@@ -77,12 +81,13 @@ impl App {
     /// char range in its logical body; none for an orphaned bookmark or a missing article.
     pub fn bookmark_place(&self, bookmark: usize) -> Option<(usize, std::ops::Range<usize>)> {
         let (article, _) = self
+            .library
             .bookmarked_articles
             .iter()
             .find(|(_, marks)| marks.contains(&bookmark))
             .map(|(&a, m)| (a, m))?;
         let body = LogicalBody::of(&self.articles[article]);
-        match self.bookmarks[bookmark].anchor(&body) {
+        match self.library.bookmarks[bookmark].anchor(&body) {
             Anchor::Anchored { range, .. } => Some((article, range)),
             Anchor::Orphaned => None,
         }
@@ -94,7 +99,7 @@ impl App {
             return;
         };
         reader.bookmarked = vec![false; reader.lines.len()];
-        let Some(marks) = self.bookmarked_articles.get(&reader.article) else {
+        let Some(marks) = self.library.bookmarked_articles.get(&reader.article) else {
             return;
         };
         let article = &self.articles[reader.article];
@@ -103,7 +108,7 @@ impl App {
             .filter(|&p| !article.paragraphs[p].boilerplate)
             .collect();
         for &mark in marks {
-            let Anchor::Anchored { range, .. } = self.bookmarks[mark].anchor(&body) else {
+            let Anchor::Anchored { range, .. } = self.library.bookmarks[mark].anchor(&body) else {
                 continue;
             };
             for (part, bytes) in body.paragraph_parts(range) {
@@ -123,8 +128,8 @@ impl App {
     /// `b` and `B`: bookmark the selection, or the paragraph at the top of the reader;
     /// `B` asks for a note first.
     pub(super) fn bookmark(&mut self, with_note: bool) {
-        if self.focus != Pane::Reader {
-            self.message = Some("open an article to bookmark in it (Enter)".to_owned());
+        if self.layout.focus != Pane::Reader {
+            self.status.message = Some("open an article to bookmark in it (Enter)".to_owned());
             return;
         }
         let Some(new) = self.new_bookmark() else {
@@ -140,7 +145,7 @@ impl App {
             };
         } else {
             self.effects.push(Effect::AddBookmark(Box::new(new)));
-            self.message = Some("bookmarked".to_owned());
+            self.status.message = Some("bookmarked".to_owned());
         }
         self.selection = None;
     }
@@ -179,14 +184,15 @@ impl App {
         ) {
             (Some(start), Some(end)) => start..end,
             _ => {
-                self.message = Some("boilerplate cannot be bookmarked (r: clean view)".to_owned());
+                self.status.message =
+                    Some("boilerplate cannot be bookmarked (r: clean view)".to_owned());
                 return None;
             }
         };
         match NewBookmark::new(article, &body, range, None) {
             Ok(new) => Some(new),
             Err(err) => {
-                self.message = Some(format!("cannot bookmark: {err}"));
+                self.status.message = Some(format!("cannot bookmark: {err}"));
                 None
             }
         }
@@ -209,11 +215,11 @@ impl App {
                     NoteTarget::New(new) => {
                         self.effects
                             .push(Effect::AddBookmark(Box::new(new.with_note(note))));
-                        self.message = Some("bookmarked with a note".to_owned());
+                        self.status.message = Some("bookmarked with a note".to_owned());
                     }
                     NoteTarget::Existing(id) => {
                         self.effects.push(Effect::EditNote(id, note));
-                        self.message = Some("note saved".to_owned());
+                        self.status.message = Some("note saved".to_owned());
                     }
                 }
             }
@@ -221,7 +227,7 @@ impl App {
                 if let Modal::Note { over, .. } = std::mem::take(&mut self.modal) {
                     self.modal = over.map_or(Modal::None, Modal::Bookmarks);
                 }
-                self.message = Some("cancelled".to_owned());
+                self.status.message = Some("cancelled".to_owned());
             }
             Edit::Changed | Edit::Moved | Edit::Ignored => {}
         }
@@ -234,10 +240,10 @@ impl App {
             .bookmarks_pane()
             .map(|p| p.filter.text.trim().to_owned())
             .unwrap_or_default();
-        (0..self.bookmarks.len())
+        (0..self.library.bookmarks.len())
             .rev()
             .filter(|&i| {
-                let b = &self.bookmarks[i];
+                let b = &self.library.bookmarks[i];
                 needle.is_empty()
                     || b.quote.exact.contains(&needle)
                     || b.article.title.contains(&needle)
@@ -284,26 +290,26 @@ impl App {
             }
             KeyCode::Char('d') => {
                 if let Some(i) = current {
-                    let bookmark = self.bookmarks[i].clone();
+                    let bookmark = self.library.bookmarks[i].clone();
                     self.effects
                         .push(Effect::DeleteBookmark(bookmark.id.clone()));
                     pane.deleted.push(bookmark);
-                    self.message = Some("deleted (u: undo)".to_owned());
+                    self.status.message = Some("deleted (u: undo)".to_owned());
                 }
             }
             KeyCode::Char('u') => match pane.deleted.pop() {
                 Some(bookmark) => {
                     self.effects
                         .push(Effect::RestoreBookmark(Box::new(bookmark)));
-                    self.message = Some("restored".to_owned());
+                    self.status.message = Some("restored".to_owned());
                 }
-                None => self.message = Some("nothing to undo".to_owned()),
+                None => self.status.message = Some("nothing to undo".to_owned()),
             },
             KeyCode::Char('e') => {
                 if let Some(i) = current
                     && let Modal::Bookmarks(pane) = std::mem::take(&mut self.modal)
                 {
-                    let note = self.bookmarks[i].note.clone().unwrap_or_default();
+                    let note = self.library.bookmarks[i].note.clone().unwrap_or_default();
                     self.modal = Modal::Note {
                         input: NoteInput {
                             editor: Filter {
@@ -311,7 +317,7 @@ impl App {
                                 text: note,
                                 error: None,
                             },
-                            target: NoteTarget::Existing(self.bookmarks[i].id.clone()),
+                            target: NoteTarget::Existing(self.library.bookmarks[i].id.clone()),
                         },
                         over: Some(pane),
                     };
@@ -332,21 +338,22 @@ impl App {
     /// Opens a bookmark's article in the reader, scrolled to its passage.
     fn jump_to_bookmark(&mut self, bookmark: usize) {
         let Some((article, range)) = self.bookmark_place(bookmark) else {
-            self.message = Some("orphaned: its passage is no longer in the article".to_owned());
+            self.status.message =
+                Some("orphaned: its passage is no longer in the article".to_owned());
             return;
         };
         self.modal = Modal::None;
-        if !self.shown.contains(&(article as u32)) {
+        if !self.list.shown.contains(&(article as u32)) {
             // The filter hides it: show everything again rather than a hidden article.
-            self.filter = Filter::default();
+            self.list.filter = Filter::default();
             self.refilter();
         }
-        if let Some(row) = self.shown.iter().position(|&n| n as usize == article) {
-            self.selected = row;
+        if let Some(row) = self.list.shown.iter().position(|&n| n as usize == article) {
+            self.list.selected = row;
         }
         self.open(article);
         self.focus_pane(Pane::Reader);
-        self.body_view = BodyView::Clean;
+        self.look.body_view = BodyView::Clean;
         self.relayout();
         self.scroll_to_char(range.start);
     }

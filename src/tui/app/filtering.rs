@@ -19,8 +19,8 @@ use crate::tui::search::{SearchAnswer, SearchRequest};
 impl App {
     /// The index is ready: filters can run.
     pub fn set_index(&mut self, index: Arc<Index>) {
-        self.index = Some(index);
-        if self.filter.is_active() {
+        self.index.ready = Some(index);
+        if self.list.filter.is_active() {
             self.refilter();
         }
     }
@@ -30,58 +30,58 @@ impl App {
     pub fn set_index_progress(&mut self, done: f32) -> bool {
         let percent = (done * 100.0).clamp(0.0, 99.0) as u8;
         // Reports from two building threads may arrive out of order.
-        let changed = percent > self.index_progress;
-        self.index_progress = self.index_progress.max(percent);
+        let changed = percent > self.index.progress;
+        self.index.progress = self.index.progress.max(percent);
         changed
     }
 
     /// The newest filter change; searches for older ones are no longer wanted.
     pub fn search_generation(&self) -> u64 {
-        self.search_generation
+        self.list.search.generation
     }
 
     /// Whether the list is waiting for a search answer.
     pub fn is_searching(&self) -> bool {
-        self.searching
+        self.list.search.waiting
     }
 
     /// A search finished: the list shows its answer, unless the filter changed since.
     pub fn search_done(&mut self, answer: SearchAnswer) {
-        if answer.generation != self.search_generation {
+        if answer.generation != self.list.search.generation {
             return;
         }
-        self.searching = false;
+        self.list.search.waiting = false;
         let keep = self.selected_article();
         match answer.found {
             Ok(shown) => {
-                if !self.filter_malformed {
-                    self.filter.error = None;
+                if !self.list.search.malformed {
+                    self.list.filter.error = None;
                 }
-                self.query = Some(answer.query);
-                self.shown = shown;
+                self.list.query = Some(answer.query);
+                self.list.shown = shown;
                 self.show_filtered(keep);
             }
             Err(SearchError::Stopped) => {}
-            Err(err) => self.filter.error = Some(err.to_string()),
+            Err(err) => self.list.filter.error = Some(err.to_string()),
         }
     }
 
     /// A key while the filter bar has the keyboard.
     pub fn edit_filter(&mut self, key: &KeyEvent) {
-        match self.filter.edit(key) {
+        match self.list.filter.edit(key) {
             Edit::Changed => self.refilter(),
             Edit::Keep => {
                 // A text that does not parse stays in the bar with its error, the bar
                 // keeps the keyboard: never a bar that looks open while keys are
                 // commands. Esc clears it.
                 if let Err(err) = parse(
-                    &self.filter.text,
+                    &self.list.filter.text,
                     Mode::Exact,
                     self.today,
                     Outlets::embedded(),
-                ) && self.filter.is_active()
+                ) && self.list.filter.is_active()
                 {
-                    self.filter.error = Some(format!("{} (Esc clears)", err.message));
+                    self.list.filter.error = Some(format!("{} (Esc clears)", err.message));
                     return;
                 }
                 self.modal = Modal::None;
@@ -90,7 +90,7 @@ impl App {
                 self.refilter();
             }
             Edit::Clear => {
-                self.filter = Filter::default();
+                self.list.filter = Filter::default();
                 self.modal = Modal::None;
                 self.refilter();
             }
@@ -112,14 +112,14 @@ impl App {
                 changed
             }
             Modal::Filter => {
-                let changed = self.filter.paste(text) == Edit::Changed;
+                let changed = self.list.filter.paste(text) == Edit::Changed;
                 if changed {
                     self.refilter();
                 }
                 changed
             }
             Modal::None => {
-                self.message = Some("pasted text ignored: press / to filter".to_owned());
+                self.status.message = Some("pasted text ignored: press / to filter".to_owned());
                 true
             }
             Modal::Help { .. } | Modal::LoadErrors { .. } | Modal::Bookmarks(_) => false,
@@ -134,42 +134,47 @@ impl App {
     pub(super) fn refilter(&mut self) {
         let mode = if self.is_filtering() {
             Mode::Typing {
-                cursor: self.filter.cursor,
+                cursor: self.list.filter.cursor,
             }
         } else {
             Mode::Exact
         };
-        let parsed = parse(&self.filter.text, mode, self.today, Outlets::embedded());
-        self.filter_malformed = parsed.is_err();
+        let parsed = parse(
+            &self.list.filter.text,
+            mode,
+            self.today,
+            Outlets::embedded(),
+        );
+        self.list.search.malformed = parsed.is_err();
         if let Err(err) = &parsed
-            && self.filter.is_active()
+            && self.list.filter.is_active()
         {
-            self.filter.error = Some(err.message.clone());
+            self.list.filter.error = Some(err.message.clone());
             return;
         }
-        self.search_generation += 1;
-        self.searching = false;
-        if !self.filter.is_active() {
+        self.list.search.generation += 1;
+        self.list.search.waiting = false;
+        if !self.list.filter.is_active() {
             let keep = self.selected_article();
-            self.filter.error = None;
-            self.query = None;
-            self.shown = (0..self.articles.len() as u32).collect();
+            self.list.filter.error = None;
+            self.list.query = None;
+            self.list.shown = (0..self.articles.len() as u32).collect();
             self.show_filtered(keep);
             return;
         }
-        match (parsed, &self.index) {
+        match (parsed, &self.index.ready) {
             (Err(_), _) => {}
-            (Ok(_), None) => self.filter.error = Some("indexing…".to_owned()),
+            (Ok(_), None) => self.list.filter.error = Some("indexing…".to_owned()),
             (Ok(query), Some(index)) => {
                 self.effects.push(Effect::Search(SearchRequest {
-                    generation: self.search_generation,
+                    generation: self.list.search.generation,
                     query,
-                    order: self.order,
+                    order: self.list.order,
                     index: Arc::clone(index),
                     bookmarked: Some(Arc::new(self.bookmarked_set())),
                     read: Some(Arc::new(self.read_set())),
                 }));
-                self.searching = true;
+                self.list.search.waiting = true;
             }
         }
     }
@@ -177,7 +182,7 @@ impl App {
     /// The articles that have bookmarks, numbered as the index numbers them.
     fn bookmarked_set(&self) -> Bitset {
         let mut set = Bitset::empty(self.articles.len());
-        for &article in self.bookmarked_articles.keys() {
+        for &article in self.library.bookmarked_articles.keys() {
             set.insert(article as u32);
         }
         set
@@ -197,15 +202,15 @@ impl App {
     /// The list shows new rows: the highlight stays on the article it was on if it is
     /// still there, and the reader's matches follow the query.
     fn show_filtered(&mut self, keep: Option<usize>) {
-        self.selected = keep
-            .and_then(|article| self.shown.iter().position(|&n| n as usize == article))
+        self.list.selected = keep
+            .and_then(|article| self.list.shown.iter().position(|&n| n as usize == article))
             .unwrap_or(0);
         self.follow_selection();
         if let Some(reader) = self.reader.as_mut() {
             reader.find_matches(
                 &self.articles[reader.article],
-                self.query.as_ref(),
-                self.index.as_deref(),
+                self.list.query.as_ref(),
+                self.index.ready.as_deref(),
             );
         }
     }

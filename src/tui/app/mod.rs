@@ -1,23 +1,19 @@
-//! The reader's state and how commands change it. No I/O happens here: the event loop
-//! feeds commands and sizes in, and the views draw whatever state results.
+//! The reader's state and how messages change it. No I/O happens here: the event loop
+//! feeds messages in through [`App::update`], carries out the effects that come back,
+//! and the views draw whatever state results.
+
+use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
 use super::command::Command;
 use super::geometry::{Areas, Pane};
-use std::sync::Arc;
-
-use super::filter::Filter;
-use std::collections::HashMap;
-
 use super::selection::{Selection, SelectionUnit};
 use super::theme::Theme;
 use crate::article::{Article, BodyView, sort_newest_first};
-use crate::bookmarks::{Bookmark, ReadingState};
-use crate::corpus::{Corpus, Skipped};
-use crate::index::query::Query;
-use crate::index::{Index, Order};
-use crate::text::{Alignment, BaseDirection, BidiMode, LayoutOptions, Shaping, Tashkeel};
+use crate::corpus::Corpus;
+use crate::index::Order;
+use crate::text::{BidiMode, Tashkeel};
 
 mod bookmarking;
 mod filtering;
@@ -27,99 +23,43 @@ mod navigation;
 mod passages;
 mod reading;
 mod reload;
+mod state;
 mod update;
 
 pub use bookmarking::{BookmarksPane, NoteInput, NoteTarget};
 pub use modal::{Layer, Modal};
 pub use mouse::{Mouse, MouseAction};
+pub use state::{Display, IndexState, Layout, Library, ListState, Look, SearchState, Status};
 pub use update::{Effect, Msg};
 
 pub use super::reader::{Direction, Jump, LineKind, Match, Reader, ReaderLine};
 
-/// How text is drawn, as chosen on the command line and toggled by keys.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub struct Display {
-    /// Who reorders.
-    pub bidi: BidiMode,
-    /// Whether letters are shaped.
-    pub shaping: Shaping,
-    /// Whether harakat are drawn.
-    pub tashkeel: Tashkeel,
-}
-
-impl Display {
-    /// Layout options for a given width, aligned by paragraph direction.
-    pub fn layout(&self, width: usize) -> LayoutOptions {
-        LayoutOptions {
-            width,
-            bidi: self.bidi,
-            shaping: self.shaping,
-            tashkeel: self.tashkeel,
-            base: BaseDirection::Auto,
-            alignment: Alignment::ByDirection,
-        }
-    }
-}
-
-/// Everything the reader shows.
+/// Everything the reader shows: one part per concept (see [`state`]).
 #[derive(Debug)]
 pub struct App {
     /// The articles, newest first; shared with the thread that indexes them.
     pub articles: Arc<Vec<Article>>,
-    /// The list's rows: article numbers that pass the filter, in the chosen order.
-    pub shown: Vec<u32>,
-    /// The search index, once built.
-    pub index: Option<Arc<Index>>,
-    /// The filter bar.
-    pub filter: Filter,
-    /// The order of filtered results.
-    pub order: Order,
-    /// The filter as last parsed, for painting its words in the reader.
-    pub query: Option<Query>,
-    /// The highlighted row of the list (an index into `shown`).
-    pub selected: usize,
-    /// Which pane has the keyboard.
-    pub focus: Pane,
+    /// The list, its filter and its searches.
+    pub list: ListState,
+    /// The search index.
+    pub index: IndexState,
     /// The open article, if any.
     pub reader: Option<Reader>,
+    /// The passage being selected in the reader, if any.
+    pub selection: Option<Selection>,
     /// What is open over the panes, if anything: with [`App::layer`], who has the
     /// keyboard.
     pub modal: Modal,
-    /// Whether boilerplate is shown.
-    pub body_view: BodyView,
-    /// The files that could not be loaded.
-    pub skipped: Vec<Skipped>,
-    /// A short message for the status line, cleared by the next key.
-    pub message: Option<String>,
+    /// Bookmarks and reading state.
+    pub library: Library,
     /// How text is drawn.
-    pub display: Display,
-    /// The whole screen.
-    pub screen: Rect,
-    /// How far the index build has got, in percent, while there is no index.
-    pub index_progress: u8,
-    /// The newest filter change: a search answer for an older one is dropped.
-    search_generation: u64,
-    /// Whether the answer to the newest search is still to come.
-    searching: bool,
-    /// Whether the filter's text does not parse (its error is shown in the bar).
-    filter_malformed: bool,
-    /// The passage being selected in the reader, if any.
-    pub selection: Option<Selection>,
-    /// Every bookmark in the store.
-    pub bookmarks: Vec<Bookmark>,
-    /// Article number → its bookmarks (indices into `bookmarks`).
-    pub bookmarked_articles: HashMap<usize, Vec<usize>>,
-    /// What has been read, and where.
-    reading: ReadingState,
-    /// Per article, whether it has been read: asked for every row of every frame, so
-    /// kept beside the state rather than looked up by id each time.
-    read: Vec<bool>,
+    pub look: Look,
+    /// The status line's message and the files skipped.
+    pub status: Status,
+    /// The screen and the focus.
+    pub layout: Layout,
     /// What the event loop is to do, in order: see [`App::update`].
     effects: Vec<Effect>,
-    /// Colours and attributes of marks.
-    pub theme: Theme,
-    /// How days are written (strftime).
-    pub date_format: String,
     /// Today, as of the last message: what `date:2w` counts back from.
     today: jiff::civil::Date,
 }
@@ -129,35 +69,30 @@ impl App {
     pub fn new(corpus: Corpus, display: Display, screen: Rect) -> Self {
         let mut articles = corpus.articles;
         sort_newest_first(&mut articles);
-        let shown = (0..articles.len() as u32).collect();
+        let count = articles.len();
         let mut app = Self {
             articles: Arc::new(articles),
-            shown,
-            index: None,
-            filter: Filter::default(),
-            order: Order::Date,
-            query: None,
-            skipped: corpus.skipped,
-            selected: 0,
-            focus: Pane::List,
+            list: ListState::all(count),
+            index: IndexState::default(),
             reader: None,
-            modal: Modal::None,
-            body_view: BodyView::Clean,
-            message: None,
-            display,
-            screen,
-            index_progress: 0,
-            search_generation: 0,
-            searching: false,
-            filter_malformed: false,
             selection: None,
-            bookmarks: Vec::new(),
-            bookmarked_articles: HashMap::new(),
-            reading: ReadingState::default(),
-            read: Vec::new(),
+            modal: Modal::None,
+            library: Library::default(),
+            look: Look {
+                display,
+                body_view: BodyView::Clean,
+                theme: Theme::default(),
+                date_format: "%Y-%m-%d".to_owned(),
+            },
+            status: Status {
+                message: None,
+                skipped: corpus.skipped,
+            },
+            layout: Layout {
+                screen,
+                focus: Pane::List,
+            },
             effects: Vec::new(),
-            theme: Theme::default(),
-            date_format: "%Y-%m-%d".to_owned(),
             today: jiff::civil::Date::default(),
         };
         app.refresh_read();
@@ -169,7 +104,7 @@ impl App {
 
     /// The article on the highlighted row.
     pub fn selected_article(&self) -> Option<usize> {
-        self.shown.get(self.selected).map(|&n| n as usize)
+        self.list.shown.get(self.list.selected).map(|&n| n as usize)
     }
 
     /// In the split layout the reader shows the highlighted article.
@@ -184,12 +119,12 @@ impl App {
 
     /// The areas of the current screen.
     pub fn areas(&self) -> Areas {
-        Areas::new(self.screen, self.focus)
+        Areas::new(self.layout.screen, self.layout.focus)
     }
 
     /// The terminal changed size: lay the open article out again, keeping its top line.
     pub fn resize(&mut self, screen: Rect) {
-        self.screen = screen;
+        self.layout.screen = screen;
         // Grown from one pane into the split layout: the reader shows the selection.
         self.relayout();
         self.follow_selection();
@@ -197,7 +132,7 @@ impl App {
 
     /// Applies one command.
     pub fn handle(&mut self, command: Command) {
-        self.message = None;
+        self.status.message = None;
         if let Modal::Help { page } = &mut self.modal
             && command == Command::PageDown
         {
@@ -214,7 +149,7 @@ impl App {
             }
             return;
         }
-        if self.selection.is_some() && self.focus == Pane::Reader {
+        if self.selection.is_some() && self.layout.focus == Pane::Reader {
             match command {
                 Command::Back => {
                     self.selection = None;
@@ -244,14 +179,14 @@ impl App {
             Command::PreviousUnread => self.jump_to_unread(false),
             Command::LoadErrors => self.modal = Modal::LoadErrors { scroll: 0 },
             Command::ToggleRaw => {
-                self.body_view = match self.body_view {
+                self.look.body_view = match self.look.body_view {
                     BodyView::Clean => BodyView::Raw,
                     BodyView::Raw => BodyView::Clean,
                 };
                 // Its sentences are those of the other view.
                 self.selection = None;
-                self.message = Some(
-                    match self.body_view {
+                self.status.message = Some(
+                    match self.look.body_view {
                         BodyView::Raw => "raw text: boilerplate shown",
                         BodyView::Clean => "boilerplate hidden",
                     }
@@ -260,13 +195,13 @@ impl App {
                 self.relayout();
             }
             Command::ToggleBidi => {
-                self.display.bidi = match self.display.bidi {
+                self.look.display.bidi = match self.look.display.bidi {
                     BidiMode::App => BidiMode::Terminal,
                     BidiMode::Terminal => BidiMode::App,
                 };
-                self.effects.push(Effect::SetBidi(self.display.bidi));
-                self.message = Some(
-                    match self.display.bidi {
+                self.effects.push(Effect::SetBidi(self.look.display.bidi));
+                self.status.message = Some(
+                    match self.look.display.bidi {
                         BidiMode::App => "qari orders Arabic",
                         BidiMode::Terminal => "the terminal orders Arabic",
                     }
@@ -275,12 +210,12 @@ impl App {
                 self.relayout();
             }
             Command::ToggleTashkeel => {
-                self.display.tashkeel = match self.display.tashkeel {
+                self.look.display.tashkeel = match self.look.display.tashkeel {
                     Tashkeel::Shown => Tashkeel::Hidden,
                     Tashkeel::Hidden => Tashkeel::Shown,
                 };
-                self.message = Some(
-                    match self.display.tashkeel {
+                self.status.message = Some(
+                    match self.look.display.tashkeel {
                         Tashkeel::Shown => "tashkeel shown",
                         Tashkeel::Hidden => "tashkeel hidden",
                     }
@@ -288,7 +223,7 @@ impl App {
                 );
                 self.relayout();
             }
-            Command::SwitchPane => self.focus_pane(match self.focus {
+            Command::SwitchPane => self.focus_pane(match self.layout.focus {
                 Pane::List => Pane::Reader,
                 Pane::Reader => Pane::List,
             }),
@@ -296,7 +231,7 @@ impl App {
                 self.remember_position();
                 self.focus_pane(Pane::List);
             }
-            Command::Open if self.focus == Pane::List => {
+            Command::Open if self.layout.focus == Pane::List => {
                 if let Some(article) = self.selected_article() {
                     if self.reader.as_ref().map(|r| r.article) != Some(article) {
                         self.open(article);
@@ -309,16 +244,16 @@ impl App {
             Command::PreviousMatch => self.jump_to_match(Direction::Backward),
             Command::Filter => {
                 self.modal = Modal::Filter;
-                self.filter.cursor = self.filter.text.len();
+                self.list.filter.cursor = self.list.filter.text.len();
                 self.focus_pane(Pane::List);
             }
             Command::Sort => {
-                self.order = match self.order {
+                self.list.order = match self.list.order {
                     Order::Date => Order::Relevance,
                     Order::Relevance => Order::Date,
                 };
-                self.message = Some(
-                    match self.order {
+                self.status.message = Some(
+                    match self.list.order {
                         Order::Date => "sorted newest first",
                         Order::Relevance => "sorted best match first",
                     }
@@ -327,7 +262,7 @@ impl App {
                 self.refilter();
             }
             Command::Open => {}
-            _ => match self.focus {
+            _ => match self.layout.focus {
                 Pane::List => self.move_in_list(command),
                 Pane::Reader => self.scroll_reader(command),
             },
@@ -339,7 +274,7 @@ impl App {
             return;
         }
         let width_before = self.areas().reader_text().map(|a| a.width);
-        self.focus = pane;
+        self.layout.focus = pane;
         if self.areas().reader_text().map(|a| a.width) != width_before {
             self.relayout();
         }
@@ -358,16 +293,20 @@ impl App {
     /// focused, so that the narrow layout's hidden reader is ready too), keeping the text
     /// that was at the top of the pane at the top, and finds the query's matches in it.
     fn relayout(&mut self) {
-        let width = Areas::new(self.screen, Pane::Reader)
+        let width = Areas::new(self.layout.screen, Pane::Reader)
             .reader_text()
             .map_or(0, |a| usize::from(a.width));
-        let options = self.display.layout(width.max(1));
+        let options = self.look.display.layout(width.max(1));
         let Some(reader) = self.reader.as_mut() else {
             return;
         };
         let article = &self.articles[reader.article];
-        reader.lay_out(article, self.body_view, &options);
-        reader.find_matches(article, self.query.as_ref(), self.index.as_deref());
+        reader.lay_out(article, self.look.body_view, &options);
+        reader.find_matches(
+            article,
+            self.list.query.as_ref(),
+            self.index.ready.as_deref(),
+        );
         self.mark_bookmarked_lines();
         let max = self.max_scroll();
         if let Some(reader) = self.reader.as_mut() {

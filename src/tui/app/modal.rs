@@ -61,7 +61,7 @@ impl App {
     /// Who has the keyboard: decided here and nowhere else.
     pub fn layer(&self) -> Layer {
         match &self.modal {
-            Modal::None => match self.focus {
+            Modal::None => match self.layout.focus {
                 Pane::List => Layer::List,
                 Pane::Reader => Layer::Reader,
             },

@@ -76,10 +76,10 @@ impl App {
                 {
                     // The rows drawn are those the list view draws: see `view::list`.
                     let height = usize::from(rows.height);
-                    let first = (self.selected + 1).saturating_sub(height);
+                    let first = (self.list.selected + 1).saturating_sub(height);
                     let index = first + usize::from(mouse.row - rows.y);
-                    if index < self.shown.len() {
-                        self.selected = index;
+                    if index < self.list.shown.len() {
+                        self.list.selected = index;
                         self.follow_selection();
                     }
                 }

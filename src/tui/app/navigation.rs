@@ -8,21 +8,21 @@ impl App {
     /// A movement key while the list has the keyboard: the highlight moves, and in the
     /// split layout the reader follows it.
     pub(super) fn move_in_list(&mut self, command: Command) {
-        let Some(last) = self.shown.len().checked_sub(1) else {
+        let Some(last) = self.list.shown.len().checked_sub(1) else {
             return;
         };
         let page = self
             .areas()
             .list_rows()
             .map_or(1, |a| usize::from(a.height).max(1));
-        self.selected = match command {
-            Command::MoveDown => (self.selected + 1).min(last),
-            Command::MoveUp => self.selected.saturating_sub(1),
-            Command::PageDown => (self.selected + page).min(last),
-            Command::PageUp => self.selected.saturating_sub(page),
+        self.list.selected = match command {
+            Command::MoveDown => (self.list.selected + 1).min(last),
+            Command::MoveUp => self.list.selected.saturating_sub(1),
+            Command::PageDown => (self.list.selected + page).min(last),
+            Command::PageUp => self.list.selected.saturating_sub(page),
             Command::Top => 0,
             Command::Bottom => last,
-            _ => self.selected,
+            _ => self.list.selected,
         };
         self.follow_selection();
     }
@@ -51,12 +51,12 @@ impl App {
     /// from the other end past the last or first, and the status line says which it is.
     pub(super) fn jump_to_match(&mut self, direction: Direction) {
         let max = self.max_scroll();
-        let has_query = self.query.is_some();
+        let has_query = self.list.query.is_some();
         let Some(reader) = self.reader.as_mut() else {
-            self.message = Some("no article open".to_owned());
+            self.status.message = Some("no article open".to_owned());
             return;
         };
-        self.message = Some(match reader.jump(direction, max) {
+        self.status.message = Some(match reader.jump(direction, max) {
             Some(jump) => match_message(jump, direction),
             None if has_query => "no matches in this article".to_owned(),
             None => "no filter to match: / sets one".to_owned(),

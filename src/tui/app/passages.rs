@@ -16,8 +16,8 @@ impl App {
     /// reader, switch an ongoing one to the other unit, or end it when it already grows
     /// by that unit.
     pub(super) fn select(&mut self, unit: SelectionUnit) {
-        if self.focus != Pane::Reader {
-            self.message = Some("open an article to select in it (Enter)".to_owned());
+        if self.layout.focus != Pane::Reader {
+            self.status.message = Some("open an article to select in it (Enter)".to_owned());
             return;
         }
         let Some(reader) = self.reader.as_ref() else {
@@ -26,12 +26,12 @@ impl App {
         let article = &self.articles[reader.article];
         self.selection = match self.selection.take() {
             Some(selection) if selection.unit == unit => None,
-            Some(selection) => Some(selection.regrown(article, self.body_view, unit)),
+            Some(selection) => Some(selection.regrown(article, self.look.body_view, unit)),
             None => {
                 let (paragraph, at) = reader.top_paragraph().unwrap_or((0, 0));
-                let started = Selection::start(article, self.body_view, unit, paragraph, at);
+                let started = Selection::start(article, self.look.body_view, unit, paragraph, at);
                 if started.is_none() {
-                    self.message = Some("nothing to select".to_owned());
+                    self.status.message = Some("nothing to select".to_owned());
                 }
                 started
             }
@@ -80,14 +80,14 @@ impl App {
     /// the clipboard (in logical order, as it was written).
     pub(super) fn copy_passage(&mut self) {
         let Some(text) = self.passage_text() else {
-            self.message = Some("nothing to copy".to_owned());
+            self.status.message = Some("nothing to copy".to_owned());
             return;
         };
         if text.len() > CLIPBOARD_LIMIT {
-            self.message = Some("passage too long for the clipboard".to_owned());
+            self.status.message = Some("passage too long for the clipboard".to_owned());
             return;
         }
-        self.message = Some(format!(
+        self.status.message = Some(format!(
             "copied {} characters to the clipboard",
             text.chars().count()
         ));
@@ -103,10 +103,10 @@ impl App {
             .as_ref()
             .and_then(|reader| self.articles[reader.article].url.clone());
         let Some(url) = url.filter(|u| u.len() <= CLIPBOARD_LIMIT) else {
-            self.message = Some("this article has no address".to_owned());
+            self.status.message = Some("this article has no address".to_owned());
             return;
         };
-        self.message = Some(format!("copied {}", crate::text::visible(&url)));
+        self.status.message = Some(format!("copied {}", crate::text::visible(&url)));
         self.effects.push(Effect::Clipboard(url));
     }
 

@@ -8,31 +8,31 @@ use crate::bookmarks::{LogicalBody, ParaOffset, ReadingPosition, ReadingState};
 impl App {
     /// The reading state, as loaded or changed.
     pub fn set_reading(&mut self, reading: ReadingState) {
-        self.reading = reading;
+        self.library.reading = reading;
         self.refresh_read();
     }
 
     /// Takes the read marks of the articles from the reading state again (it or the
     /// articles changed).
     pub(super) fn refresh_read(&mut self) {
-        self.read = self
+        self.library.read = self
             .articles
             .iter()
-            .map(|article| self.reading.is_read(&article.id))
+            .map(|article| self.library.reading.is_read(&article.id))
             .collect();
     }
 
     /// Whether article `n` has been read.
     pub fn is_read(&self, n: usize) -> bool {
-        self.read.get(n).copied().unwrap_or(false)
+        self.library.read.get(n).copied().unwrap_or(false)
     }
 
     /// Marks article `n` read or not, here and in the reading state (the event loop saves
     /// it).
     fn mark_read(&mut self, n: usize, read: bool) {
         let id = self.articles[n].id.clone();
-        self.reading.mark(&id, read);
-        if let Some(flag) = self.read.get_mut(n) {
+        self.library.reading.mark(&id, read);
+        if let Some(flag) = self.library.read.get_mut(n) {
             *flag = read;
         }
         self.effects.push(Effect::SetRead(id, read));
@@ -40,7 +40,8 @@ impl App {
 
     /// Unread articles among those the list shows.
     pub fn unread_count(&self) -> usize {
-        self.shown
+        self.list
+            .shown
             .iter()
             .filter(|&&n| !self.is_read(n as usize))
             .count()
@@ -56,7 +57,7 @@ impl App {
             self.mark_read(article, true);
         }
         let id = self.articles[article].id.clone();
-        if let Some(position) = self.reading.position(&id) {
+        if let Some(position) = self.library.reading.position(&id) {
             let body = LogicalBody::of(&self.articles[article]);
             let offset = position.find_in(&body);
             self.scroll_to_char(offset);
@@ -98,8 +99,8 @@ impl App {
             offset
         };
         let position = ReadingPosition::at(&body, offset);
-        if self.reading.position(&article.id) != Some(&position) {
-            self.reading.place(&article.id, position.clone());
+        if self.library.reading.position(&article.id) != Some(&position) {
+            self.library.reading.place(&article.id, position.clone());
             self.effects
                 .push(Effect::SetPosition(article.id.clone(), position));
         }
@@ -107,7 +108,7 @@ impl App {
 
     /// `m`: the highlighted (or open) article becomes unread, or read.
     pub(super) fn toggle_read(&mut self) {
-        let article = match self.focus {
+        let article = match self.layout.focus {
             crate::tui::geometry::Pane::Reader => self.reader.as_ref().map(|r| r.article),
             crate::tui::geometry::Pane::List => self.selected_article(),
         };
@@ -116,28 +117,28 @@ impl App {
         };
         let read = !self.is_read(article);
         self.mark_read(article, read);
-        self.message = Some(if read { "marked read" } else { "marked unread" }.to_owned());
+        self.status.message = Some(if read { "marked read" } else { "marked unread" }.to_owned());
     }
 
     /// `]` and `[`: the next (or previous) unread article in the list.
     pub(super) fn jump_to_unread(&mut self, forward: bool) {
-        let unread = |row: &usize| !self.is_read(self.shown[*row] as usize);
+        let unread = |row: &usize| !self.is_read(self.list.shown[*row] as usize);
         let found = if forward {
-            (self.selected + 1..self.shown.len()).find(unread)
+            (self.list.selected + 1..self.list.shown.len()).find(unread)
         } else {
-            (0..self.selected).rev().find(unread)
+            (0..self.list.selected).rev().find(unread)
         };
         match found {
             Some(row) => {
                 self.remember_position();
-                self.selected = row;
-                let article = self.shown[row] as usize;
+                self.list.selected = row;
+                let article = self.list.shown[row] as usize;
                 self.open(article);
-                if self.focus == crate::tui::geometry::Pane::Reader {
+                if self.layout.focus == crate::tui::geometry::Pane::Reader {
                     self.start_reading();
                 }
             }
-            None => self.message = Some("no more unread articles".to_owned()),
+            None => self.status.message = Some("no more unread articles".to_owned()),
         }
     }
 }

@@ -58,11 +58,11 @@ impl App {
     pub fn reload(&mut self, corpus: Corpus) -> bool {
         let mut articles = corpus.articles;
         sort_newest_first(&mut articles);
-        let skipped_changed = corpus.skipped != self.skipped;
-        self.skipped = corpus.skipped;
+        let skipped_changed = corpus.skipped != self.status.skipped;
+        self.status.skipped = corpus.skipped;
         if *self.articles == articles {
             if skipped_changed {
-                self.message = Some("files reloaded: no article changed".to_owned());
+                self.status.message = Some("files reloaded: no article changed".to_owned());
             }
             return false;
         }
@@ -78,19 +78,20 @@ impl App {
 
         let selected = self.selected_article().and_then(renumber);
         let top = self.top_position();
-        self.shown = if self.filter.is_active() {
+        self.list.shown = if self.list.filter.is_active() {
             // The rows that are still there, until the new index runs the filter again.
-            self.shown
+            self.list
+                .shown
                 .iter()
                 .filter_map(|&n| renumber(n as usize).map(|n| n as u32))
                 .collect()
         } else {
             (0..new.len() as u32).collect()
         };
-        self.selected = selected
-            .and_then(|article| self.shown.iter().position(|&n| n as usize == article))
-            .unwrap_or(self.selected)
-            .min(self.shown.len().saturating_sub(1));
+        self.list.selected = selected
+            .and_then(|article| self.list.shown.iter().position(|&n| n as usize == article))
+            .unwrap_or(self.list.selected)
+            .min(self.list.shown.len().saturating_sub(1));
         let open = self
             .reader
             .as_ref()
@@ -99,12 +100,12 @@ impl App {
         self.articles = new;
         self.refresh_read();
         // Numbered for the old articles; mapped again below.
-        self.bookmarked_articles.clear();
-        self.index = None;
-        self.index_progress = 0;
+        self.library.bookmarked_articles.clear();
+        self.index.ready = None;
+        self.index.progress = 0;
         // A search of the old index answers for the old article numbers.
-        self.search_generation += 1;
-        self.searching = false;
+        self.list.search.generation += 1;
+        self.list.search.waiting = false;
 
         let mut open_removed = false;
         match open {
@@ -133,10 +134,10 @@ impl App {
                 }
             }
         }
-        self.set_bookmarks(self.bookmarks.clone());
+        self.set_bookmarks(self.library.bookmarks.clone());
         // In the split layout the reader shows the highlighted article.
         self.follow_selection();
-        self.message = Some(reload_message(changes, open_removed));
+        self.status.message = Some(reload_message(changes, open_removed));
         true
     }
 

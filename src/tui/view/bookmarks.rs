@@ -45,10 +45,10 @@ impl Widget for BookmarksOverlay<'_> {
         let options = LayoutOptions {
             base: BaseDirection::Auto,
             alignment: Alignment::ByDirection,
-            ..app.display.layout(text_width)
+            ..app.look.display.layout(text_width)
         };
         if rows.is_empty() {
-            let empty = if app.bookmarks.is_empty() {
+            let empty = if app.library.bookmarks.is_empty() {
                 "no bookmarks yet: b in the reader bookmarks a passage"
             } else {
                 "no bookmark holds that text"
@@ -59,7 +59,7 @@ impl Widget for BookmarksOverlay<'_> {
         let visible = (usize::from(inner.height) / ROWS_PER_BOOKMARK).max(1);
         let first = pane.selected.saturating_sub(visible - 1);
         for (slot, &index) in rows.iter().enumerate().skip(first).take(visible) {
-            let bookmark = &app.bookmarks[index];
+            let bookmark = &app.library.bookmarks[index];
             let selected = slot == pane.selected;
             let y = inner.y + ((slot - first) * ROWS_PER_BOOKMARK) as u16;
             let orphaned = app.bookmark_place(index).is_none();

@@ -34,17 +34,19 @@ impl Widget for ListPane<'_> {
             usize::from(header.width),
             header_style(app, Pane::List),
         );
-        let Some(rows) = Areas::new(app.screen, app.focus).list_rows() else {
+        let Some(rows) = Areas::new(app.layout.screen, app.layout.focus).list_rows() else {
             return;
         };
         let height = usize::from(rows.height);
-        let first = (app.selected + 1).saturating_sub(height);
-        let columns = ListColumns::for_row(rows.width, date_width(&app.date_format));
-        let title_options = app.display.layout(usize::from(columns.title.1));
+        let first = (app.list.selected + 1).saturating_sub(height);
+        let columns = ListColumns::for_row(rows.width, date_width(&app.look.date_format));
+        let title_options = app.look.display.layout(usize::from(columns.title.1));
         let source_options = app
+            .look
             .display
             .layout(usize::from(columns.source.map_or(0, |c| c.1)));
         for (row, (index, &article)) in app
+            .list
             .shown
             .iter()
             .enumerate()
@@ -58,7 +60,7 @@ impl Widget for ListPane<'_> {
                 height: 1,
                 ..rows
             };
-            let selected = index == app.selected;
+            let selected = index == app.list.selected;
             let style = if selected {
                 Style::default().add_modifier(Modifier::REVERSED)
             } else {
@@ -91,7 +93,7 @@ impl Widget for ListPane<'_> {
             }
             let title = single_line(&article.title, &title_options);
             // Unread: bold, and a dot in the margin, so it shows without colour.
-            let unread = !app.is_read(app.shown[index] as usize);
+            let unread = !app.is_read(app.list.shown[index] as usize);
             let title_style = if unread {
                 style.add_modifier(Modifier::BOLD)
             } else {
@@ -99,7 +101,7 @@ impl Widget for ListPane<'_> {
             };
             draw_line(buf, cell(columns.title), &title, title_style);
             if unread && rows.right() < area.right() {
-                buf.set_string(rows.right(), y, "•", app.theme.unread_mark);
+                buf.set_string(rows.right(), y, "•", app.look.theme.unread_mark);
             }
         }
     }

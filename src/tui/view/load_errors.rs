@@ -20,24 +20,30 @@ impl Widget for LoadErrors<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let width = area.width.saturating_sub(4).max(area.width.min(20));
-        let rows = app.skipped.len().max(1).min(usize::from(u16::MAX) - 2) as u16;
+        let rows = app
+            .status
+            .skipped
+            .len()
+            .max(1)
+            .min(usize::from(u16::MAX) - 2) as u16;
         let title = format!(
             " {} files not loaded · any key closes ",
-            grouped(app.skipped.len())
+            grouped(app.status.skipped.len())
         );
         let inner = popup(area, buf, width, rows + 2, &title);
         // Paths can hold Arabic: laid out like any text, left to right.
         let options = LayoutOptions {
             base: BaseDirection::Ltr,
             alignment: Alignment::Left,
-            ..app.display.layout(usize::from(inner.width))
+            ..app.look.display.layout(usize::from(inner.width))
         };
-        if app.skipped.is_empty() {
+        if app.status.skipped.is_empty() {
             let line = single_line("every file was loaded", &options);
             draw_line(buf, inner, &line, Style::default());
             return;
         }
         for (row, skipped) in app
+            .status
             .skipped
             .iter()
             .enumerate()

@@ -68,7 +68,7 @@ impl Widget for Screen<'_> {
 /// the focus shows without colour.
 fn header_style(app: &App, pane: Pane) -> Style {
     let style = Style::default().add_modifier(Modifier::REVERSED);
-    if app.focus == pane {
+    if app.layout.focus == pane {
         style.add_modifier(Modifier::BOLD)
     } else {
         style
@@ -118,7 +118,7 @@ fn date_label(app: &App, date: &DateInfo) -> Option<String> {
     } else {
         ""
     };
-    Some(format!("{}{mark}", format_day(&app.date_format, day)))
+    Some(format!("{}{mark}", format_day(&app.look.date_format, day)))
 }
 
 /// `day` in `format` (checked when the configuration was read; ISO if it still fails).

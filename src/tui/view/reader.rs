@@ -49,7 +49,7 @@ impl Widget for ReaderPane<'_> {
             label.push_str(" · ");
             label.push_str(&date);
         }
-        if app.body_view == BodyView::Raw {
+        if app.look.body_view == BodyView::Raw {
             label.push_str(" · raw");
         }
         // Laid out left to right (the position comes first, so a narrow pane cuts the
@@ -57,7 +57,7 @@ impl Widget for ReaderPane<'_> {
         let options = LayoutOptions {
             base: BaseDirection::Ltr,
             alignment: Alignment::Left,
-            ..app.display.layout(usize::from(header.width))
+            ..app.look.display.layout(usize::from(header.width))
         };
         draw_line(
             buf,
@@ -65,7 +65,7 @@ impl Widget for ReaderPane<'_> {
             &single_line(&label, &options),
             header_style(app, Pane::Reader),
         );
-        let Some(text) = Areas::new(app.screen, app.focus).reader_text() else {
+        let Some(text) = Areas::new(app.layout.screen, app.layout.focus).reader_text() else {
             return;
         };
         let first = reader.scroll.min(reader.lines.len());
@@ -110,7 +110,7 @@ impl Widget for ReaderPane<'_> {
                     text.x.saturating_sub(1)
                 };
                 if x >= area.x && x < area.right() {
-                    buf.set_string(x, row_area.y, "▐", app.theme.bookmark_mark);
+                    buf.set_string(x, row_area.y, "▐", app.look.theme.bookmark_mark);
                 }
             }
             draw_styled_line(buf, row_area, &line.line, |cell| {
@@ -118,10 +118,10 @@ impl Widget for ReaderPane<'_> {
                 if overlaps(cell, marks) {
                     // Matches are underlined and bold as well as coloured: never colour
                     // alone.
-                    cell_style = cell_style.patch(app.theme.matched);
+                    cell_style = cell_style.patch(app.look.theme.matched);
                 }
                 if overlaps(cell, current) {
-                    cell_style = cell_style.patch(app.theme.current_match);
+                    cell_style = cell_style.patch(app.look.theme.current_match);
                 }
                 if overlaps(cell, &selection) {
                     cell_style = cell_style.add_modifier(Modifier::REVERSED);

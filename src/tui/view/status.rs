@@ -40,37 +40,37 @@ impl Widget for StatusLine<'_> {
             draw_line(buf, start, &line, style);
             x = start.x + (line.width() as u16).min(start.width) + 1;
         }
-        let mut left = if typed.is_some_and(|(_, e)| std::ptr::eq(e, &app.filter)) {
-            if app.is_filtering() || app.shown.is_empty() {
+        let mut left = if typed.is_some_and(|(_, e)| std::ptr::eq(e, &app.list.filter)) {
+            if app.is_filtering() || app.list.shown.is_empty() {
                 // While typing: how many the filter lets through.
                 format!(
                     " {} of {}",
-                    grouped(app.shown.len()),
+                    grouped(app.list.shown.len()),
                     grouped(app.articles.len())
                 )
             } else {
                 // Filtered and reading: where in the results, and of how many in all.
                 format!(
                     " article {} of {} ({} in all)",
-                    grouped(app.selected + 1),
-                    grouped(app.shown.len()),
+                    grouped(app.list.selected + 1),
+                    grouped(app.list.shown.len()),
                     grouped(app.articles.len())
                 )
             }
         } else if typed.is_some() {
             String::new()
-        } else if app.shown.is_empty() {
+        } else if app.list.shown.is_empty() {
             " no articles".to_owned()
         } else {
             format!(
                 " article {} of {}",
-                grouped(app.selected + 1),
-                grouped(app.shown.len())
+                grouped(app.list.selected + 1),
+                grouped(app.list.shown.len())
             )
         };
-        if app.index.is_none() && !app.articles.is_empty() {
+        if app.index.ready.is_none() && !app.articles.is_empty() {
             // The list works meanwhile; filters wait for the index.
-            match app.index_progress {
+            match app.index.progress {
                 0 => left.push_str(" · indexing…"),
                 percent => left.push_str(&format!(" · indexing {percent}%…")),
             }
@@ -78,7 +78,7 @@ impl Widget for StatusLine<'_> {
         if app.is_searching() {
             left.push_str(" · searching…");
         }
-        if app.order == crate::index::Order::Relevance && app.filter.is_active() {
+        if app.list.order == crate::index::Order::Relevance && app.list.filter.is_active() {
             // The order in effect is always said, not only when it was switched.
             left.push_str(" · best match first");
         }
@@ -88,22 +88,22 @@ impl Widget for StatusLine<'_> {
                 left.push_str(&format!(" · {} unread", grouped(unread)));
             }
         }
-        if let Some(error) = &app.filter.error {
+        if let Some(error) = &app.list.filter.error {
             left.push_str(" · ");
             left.push_str(error);
         }
-        if !app.skipped.is_empty() {
-            let files = if app.skipped.len() == 1 {
+        if !app.status.skipped.is_empty() {
+            let files = if app.status.skipped.len() == 1 {
                 "file"
             } else {
                 "files"
             };
             left.push_str(&format!(
                 " · {} {files} skipped (e)",
-                grouped(app.skipped.len())
+                grouped(app.status.skipped.len())
             ));
         }
-        if let Some(message) = &app.message {
+        if let Some(message) = &app.status.message {
             left.push_str(" · ");
             left.push_str(message);
         }
@@ -128,7 +128,7 @@ fn typing(app: &App) -> Option<(&'static str, &Filter)> {
     if let Some(pane) = app.bookmarks_pane() {
         return pane.filtering.then_some(("/", &pane.filter));
     }
-    (app.is_filtering() || app.filter.is_active()).then_some(("/", &app.filter))
+    (app.is_filtering() || app.list.filter.is_active()).then_some(("/", &app.list.filter))
 }
 
 /// The column where typed text starts, after its label and a space.
@@ -140,7 +140,7 @@ fn text_start(area: Rect, label: &str) -> u16 {
 fn typed_line(app: &App, editor: &Filter, row_width: u16) -> VisualLine {
     let options = crate::text::LayoutOptions {
         alignment: Alignment::Left,
-        ..app.display.layout(usize::from(row_width / 2).max(1))
+        ..app.look.display.layout(usize::from(row_width / 2).max(1))
     };
     single_line(&editor.text, &options)
 }

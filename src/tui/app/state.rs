@@ -1,0 +1,140 @@
+//! The parts the reader's state is made of, one concept each: the list and its filter,
+//! the index, the library of bookmarks and reading state, how text looks, the status
+//! line, and where the panes are. [`App`](super::App) holds one of each.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use ratatui::layout::Rect;
+
+use crate::article::BodyView;
+use crate::bookmarks::{Bookmark, ReadingState};
+use crate::corpus::Skipped;
+use crate::index::query::Query;
+use crate::index::{Index, Order};
+use crate::text::{Alignment, BaseDirection, BidiMode, LayoutOptions, Shaping, Tashkeel};
+use crate::tui::filter::Filter;
+use crate::tui::geometry::Pane;
+use crate::tui::theme::Theme;
+
+/// The article list: which articles pass the filter, in what order, and which row is
+/// highlighted.
+#[derive(Debug)]
+pub struct ListState {
+    /// The rows: article numbers that pass the filter, in the chosen order.
+    pub shown: Vec<u32>,
+    /// The highlighted row (an index into `shown`).
+    pub selected: usize,
+    /// The order of filtered results.
+    pub order: Order,
+    /// The filter bar's text.
+    pub filter: Filter,
+    /// The filter as last parsed, for painting its words in the reader.
+    pub query: Option<Query>,
+    /// The searches the filter asked for.
+    pub search: SearchState,
+}
+
+impl ListState {
+    /// Every article of `count`, newest first, unfiltered.
+    pub fn all(count: usize) -> Self {
+        Self {
+            shown: (0..count as u32).collect(),
+            selected: 0,
+            order: Order::Date,
+            filter: Filter::default(),
+            query: None,
+            search: SearchState::default(),
+        }
+    }
+}
+
+/// Where the filter's searches stand.
+#[derive(Debug, Default)]
+pub struct SearchState {
+    /// The newest filter change: a search answer for an older one is dropped.
+    pub generation: u64,
+    /// Whether the answer to the newest search is still to come.
+    pub waiting: bool,
+    /// Whether the filter's text does not parse (its error is shown in the bar).
+    pub malformed: bool,
+}
+
+/// The search index, or how far its build has got.
+#[derive(Debug, Default)]
+pub struct IndexState {
+    /// The index, once built.
+    pub ready: Option<Arc<Index>>,
+    /// How far the build has got, in percent, while there is no index.
+    pub progress: u8,
+}
+
+/// The bookmarks and the reading state, as the stores last gave them.
+#[derive(Debug, Default)]
+pub struct Library {
+    /// Every bookmark in the store.
+    pub bookmarks: Vec<Bookmark>,
+    /// Article number → its bookmarks (indices into `bookmarks`).
+    pub bookmarked_articles: HashMap<usize, Vec<usize>>,
+    /// What has been read, and where.
+    pub reading: ReadingState,
+    /// Per article, whether it has been read: asked for every row of every frame, so
+    /// kept beside the state rather than looked up by id each time.
+    pub read: Vec<bool>,
+}
+
+/// How text is drawn, as chosen on the command line and toggled by keys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Display {
+    /// Who reorders.
+    pub bidi: BidiMode,
+    /// Whether letters are shaped.
+    pub shaping: Shaping,
+    /// Whether harakat are drawn.
+    pub tashkeel: Tashkeel,
+}
+
+impl Display {
+    /// Layout options for a given width, aligned by paragraph direction.
+    pub fn layout(&self, width: usize) -> LayoutOptions {
+        LayoutOptions {
+            width,
+            bidi: self.bidi,
+            shaping: self.shaping,
+            tashkeel: self.tashkeel,
+            base: BaseDirection::Auto,
+            alignment: Alignment::ByDirection,
+        }
+    }
+}
+
+/// How the reader looks: text drawing, boilerplate, colours, dates.
+#[derive(Debug)]
+pub struct Look {
+    /// How text is drawn.
+    pub display: Display,
+    /// Whether boilerplate is shown.
+    pub body_view: BodyView,
+    /// Colours and attributes of marks.
+    pub theme: Theme,
+    /// How days are written (strftime).
+    pub date_format: String,
+}
+
+/// What the status line says besides the counts.
+#[derive(Debug, Default)]
+pub struct Status {
+    /// A short message, cleared by the next key.
+    pub message: Option<String>,
+    /// The files that could not be loaded.
+    pub skipped: Vec<Skipped>,
+}
+
+/// The screen and which pane has the focus: what the areas are cut from.
+#[derive(Clone, Copy, Debug)]
+pub struct Layout {
+    /// The whole screen.
+    pub screen: Rect,
+    /// Which pane has the keyboard.
+    pub focus: Pane,
+}
