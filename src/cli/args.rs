@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::config::{BidiSetting, Config, ThemeName};
-use crate::text::{BaseDirection, BidiMode, Shaping};
+use crate::config::{BidiSetting, Config, TashkeelSetting, ThemeName};
+use crate::text::{Alignment, BaseDirection, BidiMode, LayoutOptions, Shaping, Tashkeel};
 
 /// A terminal reader for Arabic news.
 #[derive(Debug, Parser)]
@@ -39,7 +39,8 @@ pub struct DisplayArgs {
     /// The configuration file (default: QARI_CONFIG, else ~/.config/qari/config.toml).
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
-    /// Colours: dark, light or mono (default: the configuration's, dark; NO_COLOR: mono).
+    /// Colours: dark, light or mono (default: mono when NO_COLOR is set, else the
+    /// configuration's, dark).
     #[arg(long, global = true, value_enum)]
     pub theme: Option<ThemeArg>,
 }
@@ -60,13 +61,32 @@ impl DisplayArgs {
         }
     }
 
-    /// The theme asked for: on the command line, else in the configuration.
-    pub fn theme(&self, config: &Config) -> ThemeName {
+    /// The theme to draw with: the one on the command line, which wins over `NO_COLOR`
+    /// (the variable speaks for every program, the option for this run); else mono when
+    /// `NO_COLOR` is set and not empty; else the configuration's.
+    pub fn theme(&self, config: &Config, env: impl Fn(&str) -> Option<String>) -> ThemeName {
         match self.theme {
             Some(ThemeArg::Dark) => ThemeName::Dark,
             Some(ThemeArg::Light) => ThemeName::Light,
             Some(ThemeArg::Mono) => ThemeName::Mono,
+            None if env("NO_COLOR").is_some_and(|value| !value.is_empty()) => ThemeName::Mono,
             None => config.theme,
+        }
+    }
+
+    /// How the reader lays out one line of text, unwrapped and unaligned: the bidi mode
+    /// and shaping asked for, harakat as the configuration says.
+    pub fn reader_line(&self, config: &Config) -> LayoutOptions {
+        LayoutOptions {
+            width: 0,
+            bidi: self.bidi_mode(config),
+            shaping: self.shaping(),
+            tashkeel: match config.tashkeel {
+                TashkeelSetting::Shown => Tashkeel::Shown,
+                TashkeelSetting::Hidden => Tashkeel::Hidden,
+            },
+            base: BaseDirection::Auto,
+            alignment: Alignment::Left,
         }
     }
 
@@ -255,4 +275,31 @@ pub enum ExportFormat {
     Md,
     /// `{"version": …, "bookmarks": […]}`, as `bookmarks.json` holds them.
     Json,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn no_color(value: &'static str) -> impl Fn(&str) -> Option<String> {
+        move |name| (name == "NO_COLOR").then(|| value.to_owned())
+    }
+
+    #[test]
+    fn a_theme_on_the_command_line_wins_over_no_color_and_no_color_over_the_file() {
+        let mut config = Config::defaults();
+        config.theme = ThemeName::Light;
+        let asked = |theme| DisplayArgs {
+            theme,
+            ..DisplayArgs::default()
+        };
+        let none = asked(None);
+        assert_eq!(none.theme(&config, |_| None), ThemeName::Light);
+        assert_eq!(none.theme(&config, no_color("1")), ThemeName::Mono);
+        assert_eq!(none.theme(&config, no_color("")), ThemeName::Light);
+        let dark = asked(Some(ThemeArg::Dark));
+        assert_eq!(dark.theme(&config, no_color("1")), ThemeName::Dark);
+        let mono = asked(Some(ThemeArg::Mono));
+        assert_eq!(mono.theme(&config, |_| None), ThemeName::Mono);
+    }
 }

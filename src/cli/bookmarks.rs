@@ -1,34 +1,36 @@
 //! `qari bookmarks`: list, add and export bookmarked passages without the reader. Listing
 //! and exporting read only the bookmarks file (each bookmark keeps its article's title,
-//! source and date); adding loads the corpus to quote the passage.
-
-use std::process::ExitCode;
+//! source and date); adding loads the corpus to quote the passage. On a terminal the
+//! listed passages and notes, and each line of the Markdown export, are shaped and in
+//! visual order; JSON is always logical.
 
 use serde::Serialize;
 
 use super::list::escape_invisible;
+use super::output::Output;
 use super::{
-    BookmarksAction, BookmarksAddArgs, BookmarksArgs, ExportFormat, load_corpus, report_skipped,
-    write_stdout,
+    BookmarksAction, BookmarksAddArgs, BookmarksArgs, CliError, ExportFormat, UsageError,
+    load_corpus, report_skipped, write_stdout,
 };
 use crate::bookmarks::store::FORMAT_VERSION;
 use crate::bookmarks::{Bookmark, BookmarkStore, LogicalBody, NewBookmark, Outcome};
+use crate::config::Config;
 use crate::text::visible;
 
 /// Chars of a passage shown on a `list` line.
 const SHORT_PASSAGE_CHARS: usize = 60;
 
-pub(super) fn run(args: &BookmarksArgs) -> anyhow::Result<ExitCode> {
+pub(super) fn run(args: &BookmarksArgs, config: &Config, output: &Output) -> Result<(), CliError> {
     match &args.action {
-        None => list(args.json),
-        Some(BookmarksAction::List(list_args)) => list(list_args.json),
-        Some(BookmarksAction::Add(add_args)) => add(add_args),
-        Some(BookmarksAction::Export(export_args)) => export(export_args.format),
+        None => list(args.json, output),
+        Some(BookmarksAction::List(list_args)) => list(list_args.json, output),
+        Some(BookmarksAction::Add(add_args)) => add(add_args, config),
+        Some(BookmarksAction::Export(export_args)) => export(export_args.format, output),
     }
 }
 
 /// The bookmarks, after telling standard error about a corrupt file moved aside.
-fn load(store: &BookmarkStore) -> anyhow::Result<Vec<Bookmark>> {
+fn load(store: &BookmarkStore) -> Result<Vec<Bookmark>, CliError> {
     Ok(reported(store.load()?))
 }
 
@@ -40,7 +42,7 @@ pub(super) fn reported<T>(outcome: Outcome<T>) -> T {
     outcome.value
 }
 
-fn list(json: bool) -> anyhow::Result<ExitCode> {
+fn list(json: bool, output: &Output) -> Result<(), CliError> {
     let bookmarks = load(&BookmarkStore::open()?)?;
     write_stdout(|out| {
         for bookmark in &bookmarks {
@@ -48,42 +50,35 @@ fn list(json: bool) -> anyhow::Result<ExitCode> {
                 let line = serde_json::to_string(bookmark)?;
                 writeln!(out, "{}", escape_invisible(&line))?;
             } else {
-                writeln!(
-                    out,
-                    "{}\t{}\t{}\t{}\t{}\t{}",
+                let fields = [
                     visible(bookmark.id.as_str()),
-                    bookmark.article_id,
-                    bookmark.position.start,
-                    bookmark.position.end,
+                    bookmark.article_id.to_string(),
+                    bookmark.position.start.to_string(),
+                    bookmark.position.end.to_string(),
                     shorten(&one_line(&bookmark.quote.exact), SHORT_PASSAGE_CHARS),
                     bookmark.note.as_deref().map_or("-".to_owned(), one_line),
-                )?;
+                ];
+                let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
+                writeln!(out, "{}", output.fields(&fields))?;
             }
         }
         Ok(())
-    })?;
-    Ok(ExitCode::SUCCESS)
+    })
 }
 
-fn add(args: &BookmarksAddArgs) -> anyhow::Result<ExitCode> {
-    let corpus = load_corpus(&args.paths);
+fn add(args: &BookmarksAddArgs, config: &Config) -> Result<(), CliError> {
+    let corpus = load_corpus(&args.paths, config);
     report_skipped(&corpus);
     let article = corpus.find(&args.id)?;
     let body = LogicalBody::of(article);
-    let new = match NewBookmark::new(article, &body, args.start..args.end, args.note.clone()) {
-        Ok(new) => new,
-        Err(err) => {
-            // The offsets given do not fit the article: a usage error, like a bad query.
-            eprintln!("qari: {err}");
-            return Ok(ExitCode::from(2));
-        }
-    };
+    let new = NewBookmark::new(article, &body, args.start..args.end, args.note.clone())
+        .map_err(UsageError::Passage)?;
     let bookmark = reported(BookmarkStore::open()?.add(new)?);
-    write_stdout(|out| writeln!(out, "{}", bookmark.id))?;
-    Ok(ExitCode::SUCCESS)
+    // The id alone, logical on a terminal too: it is what a script keeps.
+    write_stdout(|out| writeln!(out, "{}", bookmark.id))
 }
 
-fn export(format: ExportFormat) -> anyhow::Result<ExitCode> {
+fn export(format: ExportFormat, output: &Output) -> Result<(), CliError> {
     let bookmarks = load(&BookmarkStore::open()?)?;
     let text = match format {
         ExportFormat::Json => {
@@ -98,10 +93,9 @@ fn export(format: ExportFormat) -> anyhow::Result<ExitCode> {
                 .map(|line| escape_invisible(line) + "\n")
                 .collect()
         }
-        ExportFormat::Md => markdown(&bookmarks),
+        ExportFormat::Md => output.text(&markdown(&bookmarks)),
     };
-    write_stdout(|out| out.write_all(text.as_bytes()))?;
-    Ok(ExitCode::SUCCESS)
+    write_stdout(|out| out.write_all(text.as_bytes()))
 }
 
 /// `export --format json`: the store as `bookmarks.json` holds it.

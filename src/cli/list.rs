@@ -4,17 +4,18 @@
 //! it was read, and for `is:bookmarked`, `is:read` and `is:unread`.
 
 use std::borrow::Borrow;
-use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
 use super::bookmarks::reported;
-use super::{ListArgs, SortArg, load_corpus, report_skipped, write_stdout};
+use super::output::Output;
+use super::{CliError, ListArgs, SortArg, UsageError, load_corpus, report_skipped, write_stdout};
 use crate::article::{Article, DateConfidence, sort_newest_first};
 use crate::bookmarks::{
     ArticleLookup, Bookmark, BookmarkStore, ReadingState, ReadingStore, StoreError,
 };
+use crate::config::Config;
 use crate::corpus::sources::Outlets;
 use crate::index::query::{Mode, Query, parse};
 use crate::index::{Bitset, Index, Order, SearchLimits};
@@ -55,13 +56,13 @@ impl<'a> ListRecord<'a> {
     }
 }
 
-pub(super) fn run(args: &ListArgs) -> anyhow::Result<ExitCode> {
+pub(super) fn run(args: &ListArgs, config: &Config, output: &Output) -> Result<(), CliError> {
     let started = Instant::now();
-    let corpus = load_corpus(&args.paths);
+    let corpus = load_corpus(&args.paths, config);
     let loaded = started.elapsed();
     report_skipped(&corpus);
     if corpus.articles.is_empty() {
-        anyhow::bail!("no article could be loaded");
+        return Err(anyhow::anyhow!("no article could be loaded").into());
     }
     let order = match args.sort {
         SortArg::Date => Order::Date,
@@ -70,23 +71,19 @@ pub(super) fn run(args: &ListArgs) -> anyhow::Result<ExitCode> {
     let query = match &args.query {
         Some(text) => match parse(text, Mode::Exact, today(), Outlets::embedded()) {
             Ok(query) => Some(query),
-            Err(err) => {
-                eprintln!("qari: bad query: {err} (at `{}`)", &text[err.span.clone()]);
-                return Ok(ExitCode::from(2));
+            Err(error) => {
+                let at = text[error.span.clone()].to_owned();
+                return Err(UsageError::BadQuery { error, at }.into());
             }
         },
         None => None,
     };
     let bookmarks_use = store_use(args, query.as_ref(), Query::uses_bookmarks);
-    let counts = match load_store(bookmarks_use, load_bookmarks, &BOOKMARKS) {
-        Ok(bookmarks) => bookmarks.map(|bookmarks| bookmark_counts(&corpus.articles, &bookmarks)),
-        Err(code) => return Ok(code),
-    };
+    let counts = load_store(bookmarks_use, load_bookmarks, &BOOKMARKS)?
+        .map(|bookmarks| bookmark_counts(&corpus.articles, &bookmarks));
     let reading_use = store_use(args, query.as_ref(), Query::uses_reading);
-    let read = match load_store(reading_use, load_reading, &READING) {
-        Ok(state) => state.map(|state| read_set(&corpus.articles, &state)),
-        Err(code) => return Ok(code),
-    };
+    let read = load_store(reading_use, load_reading, &READING)?
+        .map(|state| read_set(&corpus.articles, &state));
     let docs: Vec<usize> = match &query {
         Some(query) => {
             let building = Instant::now();
@@ -147,17 +144,16 @@ pub(super) fn run(args: &ListArgs) -> anyhow::Result<ExitCode> {
             } else {
                 let date = article.date.date.map_or("-".to_owned(), |d| d.to_string());
                 let source = article.source.as_ref().map_or("-", |s| s.id.as_str());
+                let title = visible(&article.title);
                 writeln!(
                     out,
-                    "{}\t{date}\t{source}\t{}",
-                    article.id,
-                    visible(&article.title)
+                    "{}",
+                    output.fields(&[article.id.as_str(), &date, source, &title])
                 )?;
             }
         }
         Ok(())
-    })?;
-    Ok(ExitCode::SUCCESS)
+    })
 }
 
 /// An article with its number in the corpus, so that it sorts as articles do.
@@ -213,22 +209,19 @@ const READING: StoreMessages = StoreMessages {
 };
 
 /// What a store holds, loaded only when something uses it. A store that cannot be read
-/// fails a query that needs it (the exit code to end with), and is otherwise warned
-/// about and left out.
+/// fails a query that needs it, and is otherwise warned about and left out.
 fn load_store<T>(
     why: Use,
     load: impl FnOnce() -> Result<T, StoreError>,
     store: &StoreMessages,
-) -> Result<Option<T>, ExitCode> {
+) -> Result<Option<T>, CliError> {
     if why == Use::None {
         return Ok(None);
     }
     match load() {
         Ok(value) => Ok(Some(value)),
         Err(err) if why == Use::Needed => {
-            let err = visible(&err.to_string());
-            eprintln!("qari: cannot answer {}: {err}", store.filters);
-            Err(ExitCode::FAILURE)
+            Err(anyhow::anyhow!("cannot answer {}: {err}", store.filters).into())
         }
         Err(err) => {
             let err = visible(&err.to_string());

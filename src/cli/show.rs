@@ -1,10 +1,12 @@
-//! `qari show`: an article's body exactly as the reader pane lays it out.
+//! `qari show`: an article's body exactly as the reader pane lays it out. In a pipe the
+//! harakat are always drawn, as the contract has always printed them; on a terminal they
+//! follow the configuration, as in the reader.
 
-use std::io::{IsTerminal, Read};
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
-use super::{DisplayArgs, ShowArgs, load_corpus, report_skipped, write_stdout};
+use super::output::{Destination, Output};
+use super::{CliError, ShowArgs, load_corpus, report_skipped, write_stdout};
 use crate::article::BodyView;
 use crate::config::Config;
 use crate::corpus;
@@ -13,22 +15,23 @@ use crate::text::{Alignment, LayoutOptions, Tashkeel, VisualLine, layout_body, l
 /// Width when neither `--width` nor a terminal says otherwise.
 const DEFAULT_WIDTH: usize = 80;
 
-pub(super) fn run(
-    args: &ShowArgs,
-    display: &DisplayArgs,
-    config: &Config,
-) -> anyhow::Result<ExitCode> {
+pub(super) fn run(args: &ShowArgs, config: &Config, output: &Output) -> Result<(), CliError> {
+    // The reader's bidi mode and shaping, at the width and alignment asked for.
     let options = LayoutOptions {
-        width: args.width.unwrap_or_else(terminal_width),
-        bidi: display.bidi_mode(config),
-        shaping: display.shaping(),
-        tashkeel: Tashkeel::Shown,
+        width: args
+            .width
+            .unwrap_or_else(|| default_width(output.destination)),
+        tashkeel: match output.destination {
+            Destination::Terminal => output.reader_line.tashkeel,
+            Destination::Program => Tashkeel::Shown,
+        },
         base: args.base_dir.into(),
         alignment: if args.no_align {
             Alignment::Left
         } else {
             Alignment::ByDirection
         },
+        ..output.reader_line
     };
     let view = if args.raw {
         BodyView::Raw
@@ -49,7 +52,7 @@ pub(super) fn run(
         let corpus = if Path::new(&args.target).is_file() {
             corpus::load_paths(&[PathBuf::from(&args.target)])
         } else {
-            load_corpus(&args.paths)
+            load_corpus(&args.paths, config)
         };
         report_skipped(&corpus);
         let article = match corpus.articles.as_slice() {
@@ -66,14 +69,15 @@ pub(super) fn run(
             writeln!(out, "{}", line.to_plain())?;
         }
         Ok(())
-    })?;
-    Ok(ExitCode::SUCCESS)
+    })
 }
 
-fn terminal_width() -> usize {
-    if std::io::stdout().is_terminal() {
-        crossterm::terminal::size().map_or(DEFAULT_WIDTH, |(columns, _)| usize::from(columns))
-    } else {
-        DEFAULT_WIDTH
+/// The terminal's width on a terminal, else [`DEFAULT_WIDTH`].
+fn default_width(destination: Destination) -> usize {
+    match destination {
+        Destination::Terminal => {
+            crossterm::terminal::size().map_or(DEFAULT_WIDTH, |(columns, _)| usize::from(columns))
+        }
+        Destination::Program => DEFAULT_WIDTH,
     }
 }

@@ -69,13 +69,10 @@ impl Theme {
         }
     }
 
-    /// The theme asked for, as the environment allows: `NO_COLOR` (set and not empty)
-    /// means mono whatever was asked; `COLORTERM=truecolor` or `24bit` allows 24-bit
-    /// colour.
+    /// The theme asked for, in the colours the terminal has: `COLORTERM=truecolor` or
+    /// `24bit` allows 24-bit colour. Which theme (`NO_COLOR` against `--theme` and the
+    /// configuration) was decided by the command line.
     pub fn for_terminal(name: ThemeName, env: impl Fn(&str) -> Option<String>) -> Self {
-        if env("NO_COLOR").is_some_and(|v| !v.is_empty()) {
-            return Self::new(ThemeName::Mono, ColorDepth::Ansi16);
-        }
         let depth = match env("COLORTERM").as_deref() {
             Some("truecolor" | "24bit") => ColorDepth::TrueColor,
             _ => ColorDepth::Ansi16,
@@ -98,13 +95,13 @@ mod tests {
     }
 
     #[test]
-    fn no_color_means_mono_and_colorterm_allows_24_bits() {
-        let mono = Theme::for_terminal(ThemeName::Dark, env(&[("NO_COLOR", "1")]));
+    fn mono_has_no_colour_and_colorterm_allows_24_bits() {
+        let mono = Theme::for_terminal(ThemeName::Mono, env(&[("COLORTERM", "truecolor")]));
         assert_eq!(mono.name, ThemeName::Mono);
         assert_eq!(mono.matched.fg, None);
         assert_eq!(mono.bookmark_mark.fg, None);
-        let empty = Theme::for_terminal(ThemeName::Dark, env(&[("NO_COLOR", "")]));
-        assert_eq!(empty.matched.fg, Some(Color::Yellow));
+        let dark = Theme::for_terminal(ThemeName::Dark, env(&[("NO_COLOR", "1")]));
+        assert_eq!(dark.matched.fg, Some(Color::Yellow), "NO_COLOR is not read here");
         let deep = Theme::for_terminal(ThemeName::Light, env(&[("COLORTERM", "truecolor")]));
         assert!(matches!(deep.matched.fg, Some(Color::Rgb(..))));
         let sixteen = Theme::for_terminal(ThemeName::Light, env(&[]));

@@ -7,6 +7,7 @@ mod bookmarks_e2e;
 mod bookmarks_safety;
 mod bookmarks_ui;
 mod cli;
+mod cli_terminal;
 mod config;
 mod corpus;
 mod corpus_screens;
