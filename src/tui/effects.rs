@@ -88,6 +88,13 @@ impl Stores {
                         Err(err) => app.status.message = Some(err.to_string()),
                     }
                 }
+                Effect::ReadBookmarks => bookmarks(
+                    Ok(Outcome {
+                        value: (),
+                        moved_aside: None,
+                    }),
+                    app,
+                ),
                 _ => {}
             }
         }

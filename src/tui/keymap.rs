@@ -86,12 +86,21 @@ impl KeyMap {
     /// The bindings a configuration asks for. Command names were checked against the
     /// defaults when the file was read; one unknown here (none can be) is left out.
     pub fn from_config(config: &Config) -> Self {
-        let bindings = config
+        let mut bindings = config
             .keys
             .iter()
             .filter_map(|(name, keys)| Some((Command::from_name(name)?, keys)))
             .flat_map(|(command, keys)| keys.iter().map(move |key| (Key::from(*key), command)))
-            .collect();
+            .collect::<Vec<_>>();
+        // Ctrl-C always leaves, unless the configuration gives it to another command: a
+        // user who rebinds quit to one letter must still have a way out.
+        let ctrl_c = Key {
+            code: KeyCode::Char('c'),
+            modifiers: KeyModifiers::CONTROL,
+        };
+        if !bindings.iter().any(|(key, _)| *key == ctrl_c) {
+            bindings.push((ctrl_c, Command::Quit));
+        }
         Self { bindings }
     }
 
@@ -106,6 +115,15 @@ impl KeyMap {
             .iter()
             .find(|(key, _)| key.code == event.code && key.modifiers == modifiers)
             .map(|(_, command)| *command)
+    }
+
+    /// The labels of the keys bound to `command`, in the order they were bound.
+    pub fn keys_of(&self, command: Command) -> Vec<String> {
+        self.bindings
+            .iter()
+            .filter(|(_, c)| *c == command)
+            .map(|(key, _)| key.label())
+            .collect()
     }
 
     /// For each command, the labels of its keys, in [`Command::ALL`] order; commands

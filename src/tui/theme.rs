@@ -101,7 +101,11 @@ mod tests {
         assert_eq!(mono.matched.fg, None);
         assert_eq!(mono.bookmark_mark.fg, None);
         let dark = Theme::for_terminal(ThemeName::Dark, env(&[("NO_COLOR", "1")]));
-        assert_eq!(dark.matched.fg, Some(Color::Yellow), "NO_COLOR is not read here");
+        assert_eq!(
+            dark.matched.fg,
+            Some(Color::Yellow),
+            "NO_COLOR is not read here"
+        );
         let deep = Theme::for_terminal(ThemeName::Light, env(&[("COLORTERM", "truecolor")]));
         assert!(matches!(deep.matched.fg, Some(Color::Rgb(..))));
         let sixteen = Theme::for_terminal(ThemeName::Light, env(&[]));

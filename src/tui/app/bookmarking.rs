@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use crossterm::event::{KeyCode, KeyEvent};
 
-use super::{App, Effect, Modal};
+use super::{App, Effect, Modal, Place};
 use crate::article::BodyView;
 use crate::bookmarks::{
     Anchor, ArticleLookup, Bookmark, BookmarkId, LogicalBody, NewBookmark, ParaOffset,
@@ -61,6 +61,23 @@ impl App {
                     .push(i);
             }
         }
+        self.library.places = (0..bookmarks.len())
+            .map(|i| {
+                let found = self
+                    .library
+                    .bookmarked_articles
+                    .iter()
+                    .find(|(_, marks)| marks.contains(&i));
+                let Some((&article, _)) = found else {
+                    return Place::NotLoaded;
+                };
+                let body = LogicalBody::of(&self.articles[article]);
+                match bookmarks[i].anchor(&body) {
+                    Anchor::Anchored { range, .. } => Place::Found { article, range },
+                    Anchor::Orphaned => Place::Orphaned,
+                }
+            })
+            .collect();
         self.library.bookmarks = bookmarks;
         self.mark_bookmarked_lines();
         if self.list.filter.is_active() {
@@ -80,16 +97,9 @@ impl App {
     /// Where a bookmark's passage is in its article now: the article's number and the
     /// char range in its logical body; none for an orphaned bookmark or a missing article.
     pub fn bookmark_place(&self, bookmark: usize) -> Option<(usize, std::ops::Range<usize>)> {
-        let (article, _) = self
-            .library
-            .bookmarked_articles
-            .iter()
-            .find(|(_, marks)| marks.contains(&bookmark))
-            .map(|(&a, m)| (a, m))?;
-        let body = LogicalBody::of(&self.articles[article]);
-        match self.library.bookmarks[bookmark].anchor(&body) {
-            Anchor::Anchored { range, .. } => Some((article, range)),
-            Anchor::Orphaned => None,
+        match self.library.places.get(bookmark)? {
+            Place::Found { article, range } => Some((*article, range.clone())),
+            Place::Orphaned | Place::NotLoaded => None,
         }
     }
 
@@ -189,6 +199,19 @@ impl App {
                 return None;
             }
         };
+        // The same passage twice is one bookmark: say so rather than make a duplicate.
+        let number = reader.article;
+        let already = self
+            .library
+            .bookmarked_articles
+            .get(&number)
+            .into_iter()
+            .flatten()
+            .any(|&i| self.bookmark_place(i).is_some_and(|(_, r)| r == range));
+        if already {
+            self.status.message = Some("already bookmarked".to_owned());
+            return None;
+        }
         match NewBookmark::new(article, &body, range, None) {
             Ok(new) => Some(new),
             Err(err) => {
@@ -256,7 +279,11 @@ impl App {
     pub(super) fn toggle_bookmarks_pane(&mut self) {
         self.modal = match self.modal {
             Modal::Bookmarks(_) => Modal::None,
-            _ => Modal::Bookmarks(BookmarksPane::default()),
+            _ => {
+                // Another qari may have written the store meanwhile.
+                self.effects.push(Effect::ReadBookmarks);
+                Modal::Bookmarks(BookmarksPane::default())
+            }
         };
     }
 
@@ -338,8 +365,12 @@ impl App {
     /// Opens a bookmark's article in the reader, scrolled to its passage.
     fn jump_to_bookmark(&mut self, bookmark: usize) {
         let Some((article, range)) = self.bookmark_place(bookmark) else {
-            self.status.message =
-                Some("orphaned: its passage is no longer in the article".to_owned());
+            self.status.message = Some(match self.library.places.get(bookmark) {
+                Some(Place::NotLoaded) => {
+                    "article not loaded: its file is not among those open".to_owned()
+                }
+                _ => "orphaned: its passage is no longer in the article".to_owned(),
+            });
             return;
         };
         self.modal = Modal::None;
@@ -352,6 +383,9 @@ impl App {
             self.list.selected = row;
         }
         self.open(article);
+        if !self.is_read(article) {
+            self.mark_read(article, true);
+        }
         self.focus_pane(Pane::Reader);
         self.look.body_view = BodyView::Clean;
         self.relayout();

@@ -164,7 +164,9 @@ impl App {
         }
         match (parsed, &self.index.ready) {
             (Err(_), _) => {}
-            (Ok(_), None) => self.list.filter.error = Some("indexing…".to_owned()),
+            // The status line says how far the index has got; the filter runs when it
+            // is ready (see `set_index`).
+            (Ok(_), None) => self.list.filter.error = None,
             (Ok(query), Some(index)) => {
                 self.effects.push(Effect::Search(SearchRequest {
                     generation: self.list.search.generation,
@@ -205,6 +207,14 @@ impl App {
         self.list.selected = keep
             .and_then(|article| self.list.shown.iter().position(|&n| n as usize == article))
             .unwrap_or(0);
+        if self.list.shown.is_empty() && self.reader.is_some() {
+            // Nothing passes: the reader shows nothing either, rather than an article
+            // the list no longer has (which `b` would bookmark by mistake).
+            self.remember_position();
+            self.reader = None;
+            self.selection = None;
+            self.focus_pane(crate::tui::geometry::Pane::List);
+        }
         self.follow_selection();
         if let Some(reader) = self.reader.as_mut() {
             reader.find_matches(

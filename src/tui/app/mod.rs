@@ -29,7 +29,9 @@ mod update;
 pub use bookmarking::{BookmarksPane, NoteInput, NoteTarget};
 pub use modal::{Layer, Modal};
 pub use mouse::{Mouse, MouseAction};
-pub use state::{Display, IndexState, Layout, Library, ListState, Look, SearchState, Status};
+pub use state::{
+    Display, IndexState, Layout, Library, ListState, Look, Place, SearchState, Status,
+};
 pub use update::{Effect, Msg};
 
 pub use super::reader::{Direction, Jump, LineKind, Match, Reader, ReaderLine};

@@ -29,7 +29,7 @@ impl App {
 
     /// Marks article `n` read or not, here and in the reading state (the event loop saves
     /// it).
-    fn mark_read(&mut self, n: usize, read: bool) {
+    pub(super) fn mark_read(&mut self, n: usize, read: bool) {
         let id = self.articles[n].id.clone();
         self.library.reading.mark(&id, read);
         if let Some(flag) = self.library.read.get_mut(n) {
@@ -59,8 +59,11 @@ impl App {
         let id = self.articles[article].id.clone();
         if let Some(position) = self.library.reading.position(&id) {
             let body = LogicalBody::of(&self.articles[article]);
+            // Left at its start, the article opens at the top, title and all.
             let offset = position.find_in(&body);
-            self.scroll_to_char(offset);
+            if offset > 0 {
+                self.scroll_to_char(offset);
+            }
         }
     }
 

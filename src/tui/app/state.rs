@@ -76,11 +76,30 @@ pub struct Library {
     pub bookmarks: Vec<Bookmark>,
     /// Article number → its bookmarks (indices into `bookmarks`).
     pub bookmarked_articles: HashMap<usize, Vec<usize>>,
+    /// Where each bookmark's passage is now, in `bookmarks` order: worked out when the
+    /// bookmarks or the articles change, not on every frame.
+    pub places: Vec<Place>,
     /// What has been read, and where.
     pub reading: ReadingState,
     /// Per article, whether it has been read: asked for every row of every frame, so
     /// kept beside the state rather than looked up by id each time.
     pub read: Vec<bool>,
+}
+
+/// Where a bookmark's passage is among the articles loaded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// In article number `article`, at this char range of its logical body.
+    Found {
+        /// The article's number.
+        article: usize,
+        /// The passage's chars in the article's logical body.
+        range: std::ops::Range<usize>,
+    },
+    /// Its article is loaded, but the passage is no longer in it.
+    Orphaned,
+    /// Its article is not among those loaded.
+    NotLoaded,
 }
 
 /// How text is drawn, as chosen on the command line and toggled by keys.

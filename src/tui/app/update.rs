@@ -54,6 +54,8 @@ pub enum Effect {
     SetRead(ArticleId, bool),
     /// Remember where the reader was in an article.
     SetPosition(ArticleId, ReadingPosition),
+    /// Read the bookmarks again from the store (another qari may have written it).
+    ReadBookmarks,
     /// Put this text on the clipboard (OSC 52).
     Clipboard(String),
     /// Tell the terminal who reorders right-to-left text now.
@@ -81,6 +83,7 @@ impl Effect {
                 | Effect::EditNote(..)
                 | Effect::SetRead(..)
                 | Effect::SetPosition(..)
+                | Effect::ReadBookmarks
         )
     }
 }

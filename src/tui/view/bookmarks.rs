@@ -9,7 +9,7 @@ use ratatui::widgets::Widget;
 use super::cells::draw_line;
 use super::{grouped, popup};
 use crate::text::{Alignment, BaseDirection, LayoutOptions, single_line};
-use crate::tui::app::App;
+use crate::tui::app::{App, Place};
 
 /// Rows each bookmark takes, the blank one after it included.
 const ROWS_PER_BOOKMARK: usize = 4;
@@ -62,8 +62,13 @@ impl Widget for BookmarksOverlay<'_> {
             let bookmark = &app.library.bookmarks[index];
             let selected = slot == pane.selected;
             let y = inner.y + ((slot - first) * ROWS_PER_BOOKMARK) as u16;
-            let orphaned = app.bookmark_place(index).is_none();
-            let mut heading = bookmark.article.title.clone();
+            // What is wrong comes first, so that a narrow pane never cuts it off.
+            let mut heading = match app.library.places.get(index) {
+                Some(Place::Orphaned) => "orphaned: passage not found · ".to_owned(),
+                Some(Place::NotLoaded) => "article not loaded · ".to_owned(),
+                Some(Place::Found { .. }) | None => String::new(),
+            };
+            heading.push_str(&bookmark.article.title);
             if let Some(source) = &bookmark.article.source_name {
                 heading.push_str(" · ");
                 heading.push_str(source);
@@ -71,9 +76,6 @@ impl Widget for BookmarksOverlay<'_> {
             if let Some(date) = &bookmark.article.date {
                 heading.push_str(" · ");
                 heading.push_str(&date.to_string());
-            }
-            if orphaned {
-                heading.push_str(" · orphaned: passage not found");
             }
             let passage: String = bookmark
                 .quote

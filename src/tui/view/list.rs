@@ -25,7 +25,16 @@ impl Widget for ListPane<'_> {
             return;
         }
         let header = Rect { height: 1, ..area };
-        let label = format!(" Articles · {}", grouped(app.articles.len()));
+        // What the list shows: filtered, how many of how many.
+        let label = if app.list.shown.len() == app.articles.len() {
+            format!(" Articles · {}", grouped(app.articles.len()))
+        } else {
+            format!(
+                " Articles · {} of {}",
+                grouped(app.list.shown.len()),
+                grouped(app.articles.len())
+            )
+        };
         buf.set_style(header, header_style(app, Pane::List));
         buf.set_stringn(
             header.x,

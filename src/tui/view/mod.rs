@@ -44,7 +44,11 @@ impl Widget for Screen<'_> {
         if let Some(reader) = areas.reader {
             reader::ReaderPane { app: self.app }.render(reader, buf);
         }
-        status::StatusLine { app: self.app }.render(areas.status, buf);
+        status::StatusLine {
+            app: self.app,
+            keymap: self.keymap,
+        }
+        .render(areas.status, buf);
         if self.app.bookmarks_pane().is_some() {
             let above_status = Rect {
                 height: area.height.saturating_sub(1),

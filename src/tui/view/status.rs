@@ -9,12 +9,16 @@ use super::cells::draw_line;
 use super::grouped;
 use crate::text::{Alignment, VisualLine, single_line};
 use crate::tui::app::{App, Layer};
+use crate::tui::command::Command;
 use crate::tui::filter::Filter;
+use crate::tui::keymap::KeyMap;
 
 /// The bottom row.
 pub struct StatusLine<'a> {
     /// What to draw.
     pub app: &'a App,
+    /// For the hint of the keys that open the help and quit.
+    pub keymap: &'a KeyMap,
 }
 
 impl Widget for StatusLine<'_> {
@@ -107,16 +111,31 @@ impl Widget for StatusLine<'_> {
             left.push_str(" · ");
             left.push_str(message);
         }
-        let right = "? help  q quit ";
+        let right = hint(self.keymap);
+        let right = right.as_str();
         let width = usize::from(area.width);
         let used = usize::from(x - area.x);
         buf.set_stringn(x, area.y, &left, width.saturating_sub(used), style);
         let left_width = used + left.chars().count();
-        if left_width + right.len() < width {
-            let x = area.x + (width - right.len()) as u16;
-            buf.set_stringn(x, area.y, right, right.len(), style);
+        let right_width = right.chars().count();
+        if left_width + right_width < width {
+            let x = area.x + (width - right_width) as u16;
+            buf.set_stringn(x, area.y, right, right_width, style);
         }
     }
+}
+
+/// The keys that open the help and quit, as they are bound: "? help  q quit ".
+fn hint(keymap: &KeyMap) -> String {
+    let mut hint = String::new();
+    for (command, word) in [(Command::Help, "help"), (Command::Quit, "quit")] {
+        if let Some(key) = keymap.keys_of(command).first() {
+            hint.push_str(&format!("{key} {word}  "));
+        }
+    }
+    hint.truncate(hint.trim_end().len());
+    hint.push(' ');
+    hint
 }
 
 /// The line being typed, if any, with its label: a note, the bookmarks pane's filter,
