@@ -52,6 +52,9 @@ pub struct ArticleSnapshot {
     pub source_name: Option<String>,
     /// The publication day, when known.
     pub date: Option<jiff::civil::Date>,
+    /// The page's address, when known (absent from bookmarks made before it was kept).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 impl ArticleSnapshot {
@@ -62,6 +65,7 @@ impl ArticleSnapshot {
             source: article.source.as_ref().map(|s| s.id.clone()),
             source_name: article.source.as_ref().map(|s| s.name.clone()),
             date: article.date.date,
+            url: article.url.clone(),
         }
     }
 }

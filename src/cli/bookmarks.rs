@@ -133,6 +133,19 @@ fn markdown(bookmarks: &[Bookmark]) -> String {
             escape_markdown(&one_line(&snapshot.title))
         ));
         out.push_str(&format!("{}\n", about.join(" · ")));
+        if let Some(url) = &snapshot.url {
+            // An autolink: what would end it or break it is percent-encoded.
+            let url: String = one_line(url)
+                .chars()
+                .map(|c| match c {
+                    '<' => "%3C".to_owned(),
+                    '>' => "%3E".to_owned(),
+                    ' ' => "%20".to_owned(),
+                    c => c.to_string(),
+                })
+                .collect();
+            out.push_str(&format!("\n<{url}>\n"));
+        }
         for bookmark in group {
             out.push('\n');
             let paragraphs: Vec<String> = bookmark

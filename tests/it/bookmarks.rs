@@ -284,3 +284,41 @@ fn an_unreadable_file_is_reported_and_left_alone() {
         .contains("لافروف")
     );
 }
+
+/// The Markdown export carries the page's address of an article that has one.
+#[test]
+fn export_md_carries_the_articles_address() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("news.jsonl");
+    std::fs::write(
+        &corpus,
+        "{\"id\": \"n1\", \"title\": \"عنوان\", \"url\": \"https://example.com/a b>c\", \
+         \"text\": \"نص الخبر الأول هنا.\"}\n",
+    )
+    .unwrap();
+    let corpus = corpus.to_str().unwrap();
+    let data = dir.path().join("data");
+    let added = qari(
+        &data,
+        &[
+            "bookmarks",
+            "add",
+            "news.jsonl#1",
+            "--start",
+            "0",
+            "--end",
+            "6",
+            corpus,
+        ],
+    );
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    let markdown = stdout(&qari(&data, &["bookmarks", "export", "--format", "md"]));
+    assert!(
+        markdown.contains("\n<https://example.com/a%20b%3Ec>\n"),
+        "{markdown}"
+    );
+}
