@@ -12,6 +12,11 @@ use std::str::FromStr;
 use serde::Deserialize;
 use toml::Spanned;
 
+mod keys;
+
+pub use keys::KeyTable;
+use keys::KeysEntry;
+
 /// The documented defaults, as `qari --print-default-config` prints them.
 pub const DEFAULT_CONFIG: &str = include_str!("../assets/config.toml");
 
@@ -155,8 +160,8 @@ pub struct Config {
     pub tashkeel: TashkeelSetting,
     /// strftime format of days in the reader.
     pub date_format: String,
-    /// Each command's keys, by the command's name, in the order the defaults list them.
-    pub keys: Vec<(String, Vec<KeyName>)>,
+    /// Each command's keys, by its table and name, in the order the defaults list them.
+    pub keys: Vec<(KeyTable, String, Vec<KeyName>)>,
 }
 
 /// A mistake in a configuration file, where it is and what it is.
@@ -198,7 +203,7 @@ struct ConfigFile {
     theme: Option<ThemeName>,
     tashkeel: Option<TashkeelSetting>,
     date_format: Option<Spanned<String>>,
-    keys: Option<BTreeMap<Spanned<String>, Vec<Spanned<String>>>>,
+    keys: Option<BTreeMap<Spanned<String>, KeysEntry>>,
 }
 
 impl Config {
@@ -293,8 +298,24 @@ impl Config {
         }
         // The defaults file names every command; a user's file may only rebind them.
         let defining = config.keys.is_empty();
-        let mut spans: BTreeMap<(String, KeyName), std::ops::Range<usize>> = BTreeMap::new();
-        for (command, keys) in parsed.keys.unwrap_or_default() {
+        let mut spans: BTreeMap<(KeyTable, String, KeyName), std::ops::Range<usize>> =
+            BTreeMap::new();
+        let mut entries: Vec<(KeyTable, Spanned<String>, Vec<Spanned<String>>)> = Vec::new();
+        for (name, entry) in parsed.keys.unwrap_or_default() {
+            match entry {
+                KeysEntry::Keys(keys) => entries.push((KeyTable::Panes, name, keys)),
+                KeysEntry::Table(table) => {
+                    let Some(pane) = KeyTable::named(name.get_ref()) else {
+                        return Err(at(
+                            Some(name.span()),
+                            format!("unknown table `[keys.{}]`", name.get_ref()),
+                        ));
+                    };
+                    entries.extend(table.into_iter().map(|(c, k)| (pane, c, k)));
+                }
+            }
+        }
+        for (table, command, keys) in entries {
             let name = command.get_ref().clone();
             let mut parsed_keys = Vec::with_capacity(keys.len());
             for key in &keys {
@@ -302,28 +323,34 @@ impl Config {
                     .get_ref()
                     .parse::<KeyName>()
                     .map_err(|message| at(Some(key.span()), message))?;
-                spans.insert((name.clone(), parsed_key), key.span());
+                spans.insert((table, name.clone(), parsed_key), key.span());
                 parsed_keys.push(parsed_key);
             }
-            match config.keys.iter_mut().find(|(c, _)| *c == name) {
-                Some((_, existing)) => *existing = parsed_keys,
-                None if defining => config.keys.push((name, parsed_keys)),
+            match config
+                .keys
+                .iter_mut()
+                .find(|(t, c, _)| *t == table && *c == name)
+            {
+                Some((_, _, existing)) => *existing = parsed_keys,
+                None if defining => config.keys.push((table, name, parsed_keys)),
                 None => {
                     return Err(at(
                         Some(command.span()),
-                        format!("unknown command `{name}` in [keys]"),
+                        format!("unknown command `{name}` in {}", table.heading()),
                     ));
                 }
             }
         }
-        let mut bound: BTreeMap<KeyName, &str> = BTreeMap::new();
-        for (command, keys) in &config.keys {
+        // A key does one thing in each table; the same key may mean different things in
+        // different panes (e in the list, e in the bookmarks pane).
+        let mut bound: BTreeMap<(KeyTable, KeyName), &str> = BTreeMap::new();
+        for (table, command, keys) in &config.keys {
             for key in keys {
-                match bound.insert(*key, command) {
+                match bound.insert((*table, *key), command) {
                     Some(other) if other != command => {
                         let span = spans
-                            .get(&(command.clone(), *key))
-                            .or_else(|| spans.get(&(other.to_owned(), *key)))
+                            .get(&(*table, command.clone(), *key))
+                            .or_else(|| spans.get(&(*table, other.to_owned(), *key)))
                             .cloned();
                         return Err(at(
                             span,

@@ -168,13 +168,81 @@ impl Command {
             Command::CopyUrl => "copy the article's address (URL)",
             Command::Bookmark => "bookmark the passage (or paragraph)",
             Command::BookmarkWithNote => "bookmark it with a note",
-            Command::Bookmarks => "bookmarks (Enter e d u / inside)",
+            Command::Bookmarks => "bookmarks (their keys: below)",
             Command::ToggleRead => "mark read / unread",
             Command::NextUnread => "next unread article",
             Command::PreviousUnread => "previous unread article",
             Command::Redraw => "redraw the whole screen",
             Command::Help => "this help",
             Command::Quit => "quit",
+        }
+    }
+}
+
+/// What a key can ask of the bookmarks pane (`[keys.bookmarks_pane]`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BookmarksCommand {
+    /// The next bookmark.
+    MoveDown,
+    /// The previous one.
+    MoveUp,
+    /// Open the bookmark's article at its passage.
+    Open,
+    /// Type text that the listed bookmarks must contain.
+    Filter,
+    /// Edit the bookmark's note.
+    EditNote,
+    /// Delete the bookmark.
+    Delete,
+    /// Bring back the last one deleted.
+    Undo,
+    /// Close the pane.
+    Close,
+}
+
+impl BookmarksCommand {
+    /// Every command of the pane, in the order the help lists them.
+    pub const ALL: [BookmarksCommand; 8] = [
+        BookmarksCommand::MoveDown,
+        BookmarksCommand::MoveUp,
+        BookmarksCommand::Open,
+        BookmarksCommand::Filter,
+        BookmarksCommand::EditNote,
+        BookmarksCommand::Delete,
+        BookmarksCommand::Undo,
+        BookmarksCommand::Close,
+    ];
+
+    /// Its name in `[keys.bookmarks_pane]`.
+    pub fn name(self) -> &'static str {
+        match self {
+            BookmarksCommand::MoveDown => "move_down",
+            BookmarksCommand::MoveUp => "move_up",
+            BookmarksCommand::Open => "open",
+            BookmarksCommand::Filter => "filter",
+            BookmarksCommand::EditNote => "edit_note",
+            BookmarksCommand::Delete => "delete",
+            BookmarksCommand::Undo => "undo",
+            BookmarksCommand::Close => "close",
+        }
+    }
+
+    /// The command a configuration file names.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.name() == name)
+    }
+
+    /// What it does, for the help overlay.
+    pub fn description(self) -> &'static str {
+        match self {
+            BookmarksCommand::MoveDown => "next bookmark",
+            BookmarksCommand::MoveUp => "previous bookmark",
+            BookmarksCommand::Open => "open the article at the passage",
+            BookmarksCommand::Filter => "filter the bookmarks",
+            BookmarksCommand::EditNote => "edit the note",
+            BookmarksCommand::Delete => "delete the bookmark",
+            BookmarksCommand::Undo => "undo the last delete",
+            BookmarksCommand::Close => "close the bookmarks",
         }
     }
 }

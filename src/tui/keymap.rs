@@ -1,10 +1,11 @@
-//! Which key runs which command (DESIGN §7). The help overlay is generated from this map,
-//! so it cannot drift from what the keys really do.
+//! Which key runs which command, layer by layer (DESIGN §7): the panes' commands, the
+//! bookmarks pane's own, and the fixed keys of text being typed. The help overlay is
+//! generated from this map, so it cannot drift from what the keys really do.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::command::Command;
-use crate::config::{Config, KeyCodeName, KeyName};
+use super::command::{BookmarksCommand, Command};
+use crate::config::{Config, KeyCodeName, KeyName, KeyTable};
 
 /// A key as bound: a code and the modifiers that must be held.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,8 +73,31 @@ impl Key {
 /// The bindings, in the order they are shown.
 #[derive(Clone, Debug)]
 pub struct KeyMap {
+    /// The list's and the reader's.
     bindings: Vec<(Key, Command)>,
+    /// The bookmarks pane's.
+    bookmarks: Vec<(Key, BookmarksCommand)>,
 }
+
+/// One row of the help: a layer's heading, or keys and what they do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HelpRow {
+    /// The layer the rows below it belong to.
+    Heading(&'static str),
+    /// The keys' labels, and what they do.
+    Keys(String, &'static str),
+}
+
+/// The keys of text being typed (the filter bar, a note, the bookmarks pane's filter):
+/// fixed, since every one of them is also a character someone may want to type.
+pub const TYPING_KEYS: [(&str, &str); 6] = [
+    ("Enter", "keep the text"),
+    ("Esc", "clear it / cancel"),
+    ("← →", "move on screen (Arabic: ← goes on)"),
+    ("Home End", "to the start / the end"),
+    ("Backspace Del", "delete before / after"),
+    ("Ctrl-u", "delete to the start"),
+];
 
 impl Default for KeyMap {
     /// The bindings of the documented default configuration (DESIGN §7).
@@ -89,9 +113,17 @@ impl KeyMap {
         let mut bindings = config
             .keys
             .iter()
-            .filter_map(|(name, keys)| Some((Command::from_name(name)?, keys)))
+            .filter(|(table, ..)| *table == KeyTable::Panes)
+            .filter_map(|(_, name, keys)| Some((Command::from_name(name)?, keys)))
             .flat_map(|(command, keys)| keys.iter().map(move |key| (Key::from(*key), command)))
             .collect::<Vec<_>>();
+        let bookmarks = config
+            .keys
+            .iter()
+            .filter(|(table, ..)| *table == KeyTable::Bookmarks)
+            .filter_map(|(_, name, keys)| Some((BookmarksCommand::from_name(name)?, keys)))
+            .flat_map(|(command, keys)| keys.iter().map(move |key| (Key::from(*key), command)))
+            .collect();
         // Ctrl-C always leaves, unless the configuration gives it to another command: a
         // user who rebinds quit to one letter must still have a way out.
         let ctrl_c = Key {
@@ -101,20 +133,51 @@ impl KeyMap {
         if !bindings.iter().any(|(key, _)| *key == ctrl_c) {
             bindings.push((ctrl_c, Command::Quit));
         }
-        Self { bindings }
+        Self {
+            bindings,
+            bookmarks,
+        }
     }
 
     /// The command bound to a key press, if any. Shift is implied by the character itself
     /// (`G`), so it is ignored when matching characters.
     pub fn command(&self, event: &KeyEvent) -> Option<Command> {
-        let modifiers = match event.code {
-            KeyCode::Char(_) => event.modifiers - KeyModifiers::SHIFT,
-            _ => event.modifiers,
-        };
-        self.bindings
-            .iter()
-            .find(|(key, _)| key.code == event.code && key.modifiers == modifiers)
-            .map(|(_, command)| *command)
+        find(&self.bindings, event)
+    }
+
+    /// The bookmarks pane's command bound to a key press, if any.
+    pub fn bookmarks_command(&self, event: &KeyEvent) -> Option<BookmarksCommand> {
+        find(&self.bookmarks, event)
+    }
+
+    /// Every layer's keys for the help overlay: the panes', the bookmarks pane's, and
+    /// those of text being typed.
+    pub fn help_rows(&self) -> Vec<HelpRow> {
+        let mut rows = vec![HelpRow::Heading("list and reader")];
+        rows.extend(
+            self.help_entries()
+                .into_iter()
+                .map(|(keys, command)| HelpRow::Keys(keys, command.description())),
+        );
+        rows.push(HelpRow::Heading("bookmarks pane"));
+        for command in BookmarksCommand::ALL {
+            let keys: Vec<String> = self
+                .bookmarks
+                .iter()
+                .filter(|(_, c)| *c == command)
+                .map(|(key, _)| key.label())
+                .collect();
+            if !keys.is_empty() {
+                rows.push(HelpRow::Keys(keys.join(" "), command.description()));
+            }
+        }
+        rows.push(HelpRow::Heading("typing (filter, note)"));
+        rows.extend(
+            TYPING_KEYS
+                .iter()
+                .map(|(keys, what)| HelpRow::Keys((*keys).to_owned(), what)),
+        );
+        rows
     }
 
     /// The labels of the keys bound to `command`, in the order they were bound.
@@ -142,6 +205,19 @@ impl KeyMap {
             })
             .collect()
     }
+}
+
+/// The command bound to a key press among `bindings`. Shift is implied by the
+/// character itself (`G`), so it is ignored when matching characters.
+fn find<C: Copy>(bindings: &[(Key, C)], event: &KeyEvent) -> Option<C> {
+    let modifiers = match event.code {
+        KeyCode::Char(_) => event.modifiers - KeyModifiers::SHIFT,
+        _ => event.modifiers,
+    };
+    bindings
+        .iter()
+        .find(|(key, _)| key.code == event.code && key.modifiers == modifiers)
+        .map(|(_, command)| *command)
 }
 
 #[cfg(test)]
@@ -173,7 +249,8 @@ mod tests {
         let names: Vec<&str> = defaults
             .keys
             .iter()
-            .map(|(name, _)| name.as_str())
+            .filter(|(table, ..)| *table == KeyTable::Panes)
+            .map(|(_, name, _)| name.as_str())
             .collect();
         let mut expected: Vec<&str> = Command::ALL.iter().map(|c| c.name()).collect();
         assert_eq!(names.len(), expected.len());
@@ -212,5 +289,64 @@ mod tests {
         let entries = KeyMap::default().help_entries();
         assert_eq!(entries.len(), Command::ALL.len());
         assert_eq!(entries[0].0, "j ↓");
+    }
+
+    #[test]
+    fn the_bookmarks_pane_has_its_own_table_of_keys() {
+        let map = KeyMap::default();
+        let press = |code| map.bookmarks_command(&KeyEvent::new(code, KeyModifiers::NONE));
+        assert_eq!(press(KeyCode::Char('d')), Some(BookmarksCommand::Delete));
+        assert_eq!(press(KeyCode::Char('e')), Some(BookmarksCommand::EditNote));
+        // e is the load errors in the panes: one key, two tables.
+        assert_eq!(
+            map.command(&KeyEvent::new(KeyCode::Char('e'), KeyModifiers::NONE)),
+            Some(Command::LoadErrors)
+        );
+        let config = Config::parse(
+            "[keys.bookmarks_pane]\ndelete = [\"x\"]\n",
+            std::path::Path::new("c.toml"),
+        )
+        .unwrap();
+        let map = KeyMap::from_config(&config);
+        let press = |code| map.bookmarks_command(&KeyEvent::new(code, KeyModifiers::NONE));
+        assert_eq!(press(KeyCode::Char('x')), Some(BookmarksCommand::Delete));
+        assert_eq!(press(KeyCode::Char('d')), None);
+    }
+
+    #[test]
+    fn mistakes_in_a_pane_table_are_reported_where_they_are() {
+        let path = std::path::Path::new("c.toml");
+        let unknown =
+            Config::parse("[keys.bookmarks_pane]\nexplode = [\"x\"]\n", path).unwrap_err();
+        assert_eq!((unknown.line, unknown.column), (2, 1));
+        assert!(
+            unknown
+                .message
+                .contains("unknown command `explode` in [keys.bookmarks_pane]")
+        );
+        let table = Config::parse("[keys.lists]\nopen = [\"x\"]\n", path).unwrap_err();
+        assert!(
+            table.message.contains("unknown table `[keys.lists]`"),
+            "{table:?}"
+        );
+        let both = Config::parse("[keys.bookmarks_pane]\nundo = [\"d\"]\n", path).unwrap_err();
+        assert!(both.message.contains("bound to both"), "{both:?}");
+    }
+
+    #[test]
+    fn the_help_lists_every_layer() {
+        let rows = KeyMap::default().help_rows();
+        let headings: Vec<&str> = rows
+            .iter()
+            .filter_map(|r| match r {
+                HelpRow::Heading(h) => Some(*h),
+                HelpRow::Keys(..) => None,
+            })
+            .collect();
+        assert_eq!(
+            headings,
+            ["list and reader", "bookmarks pane", "typing (filter, note)"]
+        );
+        assert!(rows.contains(&HelpRow::Keys("d".to_owned(), "delete the bookmark")));
     }
 }

@@ -267,7 +267,11 @@ pub fn press(app: &mut App, keymap: &KeyMap, key: &KeyEvent) -> bool {
         && matches!(keymap.command(key), Some(Command::Quit | Command::Redraw));
     match app.layer() {
         Layer::Note if !global => app.edit_note(key),
-        Layer::Bookmarks | Layer::BookmarksFilter if !global => app.pane_key(key),
+        Layer::BookmarksFilter if !global => app.pane_filter_key(key),
+        Layer::Bookmarks if !global => match keymap.bookmarks_command(key) {
+            Some(command) => app.pane_command(command),
+            None => return false,
+        },
         Layer::Filter if !global => app.edit_filter(key),
         _ => match key_command(app, keymap, key) {
             Some(command) => app.handle(command),

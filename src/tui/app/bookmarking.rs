@@ -5,13 +5,14 @@
 
 use std::collections::HashMap;
 
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 
 use super::{App, Effect, Modal, Place};
 use crate::article::BodyView;
 use crate::bookmarks::{
     Anchor, ArticleLookup, Bookmark, BookmarkId, LogicalBody, NewBookmark, ParaOffset,
 };
+use crate::tui::command::BookmarksCommand;
 use crate::tui::filter::{Edit, Filter};
 use crate::tui::geometry::Pane;
 use crate::tui::reader::LineKind;
@@ -287,35 +288,39 @@ impl App {
         };
     }
 
-    /// A key while the bookmarks pane is open.
-    pub fn pane_key(&mut self, key: &KeyEvent) {
+    /// A key while the bookmarks pane's filter is being typed.
+    pub fn pane_filter_key(&mut self, key: &KeyEvent) {
+        let Modal::Bookmarks(pane) = &mut self.modal else {
+            return;
+        };
+        match pane.filter.edit(key) {
+            Edit::Keep => pane.filtering = false,
+            Edit::Clear => {
+                pane.filter = Filter::default();
+                pane.filtering = false;
+            }
+            Edit::Changed => pane.selected = 0,
+            Edit::Moved | Edit::Ignored => {}
+        }
+    }
+
+    /// A command of the bookmarks pane (`[keys.bookmarks_pane]`).
+    pub fn pane_command(&mut self, command: BookmarksCommand) {
         let rows = self.pane_rows();
         let Modal::Bookmarks(pane) = &mut self.modal else {
             return;
         };
-        if pane.filtering {
-            match pane.filter.edit(key) {
-                Edit::Keep => pane.filtering = false,
-                Edit::Clear => {
-                    pane.filter = Filter::default();
-                    pane.filtering = false;
-                }
-                Edit::Changed => pane.selected = 0,
-                Edit::Moved | Edit::Ignored => {}
-            }
-            return;
-        }
         let current = rows.get(pane.selected).copied();
-        match key.code {
-            KeyCode::Char('j') | KeyCode::Down => {
+        match command {
+            BookmarksCommand::MoveDown => {
                 pane.selected = (pane.selected + 1).min(rows.len().saturating_sub(1));
             }
-            KeyCode::Char('k') | KeyCode::Up => pane.selected = pane.selected.saturating_sub(1),
-            KeyCode::Char('/') => {
+            BookmarksCommand::MoveUp => pane.selected = pane.selected.saturating_sub(1),
+            BookmarksCommand::Filter => {
                 pane.filtering = true;
                 pane.filter.cursor = pane.filter.text.len();
             }
-            KeyCode::Char('d') => {
+            BookmarksCommand::Delete => {
                 if let Some(i) = current {
                     let bookmark = self.library.bookmarks[i].clone();
                     self.effects
@@ -324,7 +329,7 @@ impl App {
                     self.status.message = Some("deleted (u: undo)".to_owned());
                 }
             }
-            KeyCode::Char('u') => match pane.deleted.pop() {
+            BookmarksCommand::Undo => match pane.deleted.pop() {
                 Some(bookmark) => {
                     self.effects
                         .push(Effect::RestoreBookmark(Box::new(bookmark)));
@@ -332,7 +337,7 @@ impl App {
                 }
                 None => self.status.message = Some("nothing to undo".to_owned()),
             },
-            KeyCode::Char('e') => {
+            BookmarksCommand::EditNote => {
                 if let Some(i) = current
                     && let Modal::Bookmarks(pane) = std::mem::take(&mut self.modal)
                 {
@@ -350,15 +355,14 @@ impl App {
                     };
                 }
             }
-            KeyCode::Enter => {
+            BookmarksCommand::Open => {
                 if let Some(i) = current {
                     self.jump_to_bookmark(i);
                 }
             }
-            KeyCode::Esc | KeyCode::Char('\'') | KeyCode::Char('q') => {
+            BookmarksCommand::Close => {
                 self.modal = Modal::None;
             }
-            _ => {}
         }
     }
 

@@ -1,4 +1,5 @@
-//! The help overlay, generated from the live key map.
+//! The help overlay, generated from the live key map: every layer's keys under its
+//! heading.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -7,7 +8,7 @@ use ratatui::widgets::Widget;
 
 use super::popup;
 
-use crate::tui::keymap::KeyMap;
+use crate::tui::keymap::{HelpRow, KeyMap};
 
 /// A box in the middle of the screen listing every key and what it does.
 pub struct HelpOverlay<'a> {
@@ -19,15 +20,21 @@ pub struct HelpOverlay<'a> {
 
 impl Widget for HelpOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let entries = self.keymap.help_entries();
+        let entries = self.keymap.help_rows();
         let key_width = entries
             .iter()
-            .map(|(keys, _)| keys.chars().count())
+            .map(|row| match row {
+                HelpRow::Keys(keys, _) => keys.chars().count(),
+                HelpRow::Heading(_) => 0,
+            })
             .max()
             .unwrap_or(0);
         let text_width = entries
             .iter()
-            .map(|(_, command)| command.description().chars().count())
+            .map(|row| match row {
+                HelpRow::Keys(_, what) => what.chars().count(),
+                HelpRow::Heading(heading) => heading.chars().count().saturating_sub(key_width),
+            })
             .max()
             .unwrap_or(0);
         // One column; when the screen is too short for every key, pages that Space
@@ -47,13 +54,26 @@ impl Widget for HelpOverlay<'_> {
         let width = (key_width + text_width + 6).min(usize::from(u16::MAX)) as u16;
         let height = (shown.len() + 2).min(usize::from(u16::MAX)) as u16;
         let inner = popup(area, buf, width, height, &title);
-        for (row, (keys, command)) in shown
+        for (row, entry) in shown
             .into_iter()
             .enumerate()
             .take(usize::from(inner.height))
         {
             let y = inner.y + row as u16;
-            let line = format!(" {keys:<key_width$}  {}", command.description());
+            let (keys, what) = match entry {
+                HelpRow::Heading(heading) => {
+                    buf.set_stringn(
+                        inner.x,
+                        y,
+                        format!(" {heading}"),
+                        usize::from(inner.width),
+                        Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+                    );
+                    continue;
+                }
+                HelpRow::Keys(keys, what) => (keys, what),
+            };
+            let line = format!(" {keys:<key_width$}  {what}");
             buf.set_stringn(
                 inner.x,
                 y,
