@@ -20,6 +20,17 @@ use keys::KeysEntry;
 /// The documented defaults, as `qari --print-default-config` prints them.
 pub const DEFAULT_CONFIG: &str = include_str!("../assets/config.toml");
 
+/// Whether qari takes the mouse (`mouse = true`, the default) or leaves it to the
+/// terminal.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum MouseSetting {
+    /// Wheel and clicks go to qari.
+    #[default]
+    Taken,
+    /// The terminal keeps them (its own selection and scrollback).
+    LeftToTheTerminal,
+}
+
 /// Who reorders right-to-left text, as the file or `--bidi` asks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -158,6 +169,8 @@ pub struct Config {
     pub theme: ThemeName,
     /// Harakat at start.
     pub tashkeel: TashkeelSetting,
+    /// Whether qari takes the mouse.
+    pub mouse: MouseSetting,
     /// strftime format of days in the reader.
     pub date_format: String,
     /// Each command's keys, by its table and name, in the order the defaults list them.
@@ -202,6 +215,7 @@ struct ConfigFile {
     bidi: Option<BidiSetting>,
     theme: Option<ThemeName>,
     tashkeel: Option<TashkeelSetting>,
+    mouse: Option<bool>,
     date_format: Option<Spanned<String>>,
     keys: Option<BTreeMap<Spanned<String>, KeysEntry>>,
 }
@@ -271,6 +285,7 @@ impl Config {
             bidi: BidiSetting::default(),
             theme: ThemeName::default(),
             tashkeel: TashkeelSetting::default(),
+            mouse: MouseSetting::default(),
             date_format: "%Y-%m-%d".to_owned(),
             keys: Vec::new(),
         });
@@ -280,6 +295,13 @@ impl Config {
         config.bidi = parsed.bidi.unwrap_or(config.bidi);
         config.theme = parsed.theme.unwrap_or(config.theme);
         config.tashkeel = parsed.tashkeel.unwrap_or(config.tashkeel);
+        if let Some(mouse) = parsed.mouse {
+            config.mouse = if mouse {
+                MouseSetting::Taken
+            } else {
+                MouseSetting::LeftToTheTerminal
+            };
+        }
         if let Some(format) = parsed.date_format {
             let sample = jiff::civil::date(2024, 11, 13);
             match jiff::fmt::strtime::format(format.get_ref().as_bytes(), sample) {

@@ -64,3 +64,18 @@ impl KeyTable {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::config::{Config, MouseSetting};
+
+    #[test]
+    fn the_mouse_is_taken_unless_the_file_says_false() {
+        let path = std::path::Path::new("c.toml");
+        assert_eq!(Config::defaults().mouse, MouseSetting::Taken);
+        let off = Config::parse("mouse = false\n", path).unwrap();
+        assert_eq!(off.mouse, MouseSetting::LeftToTheTerminal);
+        let wrong = Config::parse("mouse = \"no\"\n", path).unwrap_err();
+        assert_eq!(wrong.line, 1);
+    }
+}

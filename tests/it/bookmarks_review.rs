@@ -139,3 +139,19 @@ fn with_no_result_the_reader_shows_nothing_to_bookmark() {
     assert_eq!(app.list.shown.len(), 5);
     assert!(app.reader.is_some());
 }
+
+#[test]
+fn a_date_in_an_arabic_heading_reads_year_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, stores) = start(dir.path(), load_sample(), 100);
+    press(&mut app, &stores, &[KeyCode::Enter, KeyCode::Char('b')]);
+    let date = app.library.bookmarks[0].article.date.unwrap().to_string();
+    press(&mut app, &stores, &[KeyCode::Char('\'')]);
+    let shown = screen(&app);
+    let reversed: String = {
+        let parts: Vec<&str> = date.split('-').collect();
+        format!("{}-{}-{}", parts[2], parts[1], parts[0])
+    };
+    assert!(shown.contains(&date), "{shown}");
+    assert!(!shown.contains(&reversed), "{shown}");
+}

@@ -69,13 +69,15 @@ impl Widget for BookmarksOverlay<'_> {
                 Some(Place::Found { .. }) | None => String::new(),
             };
             heading.push_str(&bookmark.article.title);
+            // Each isolated: after Arabic, the digits of 2024-11-13 would be Arabic
+            // numbers and the hyphens between them neutral, so that it read 13-11-2024.
             if let Some(source) = &bookmark.article.source_name {
-                heading.push_str(" · ");
+                heading.push_str(" · \u{2068}");
                 heading.push_str(source);
+                heading.push('\u{2069}');
             }
             if let Some(date) = &bookmark.article.date {
-                heading.push_str(" · ");
-                heading.push_str(&date.to_string());
+                heading.push_str(&format!(" · \u{2066}{date}\u{2069}"));
             }
             let passage: String = bookmark
                 .quote
