@@ -1,5 +1,5 @@
-//! Owning the terminal: raw mode, the alternate screen, bidi mode, and putting all of it
-//! back on every way out (normal exit, panic, signal, hang-up).
+//! Owning the terminal: raw mode, the alternate screen, bidi mode, bracketed paste, and
+//! putting all of it back on every way out (normal exit, panic, signal, hang-up).
 //!
 //! We do not use `ratatui::init` because it writes straight to `Stdout`, whose line
 //! buffering and ratatui's cursor `execute!`s would split a frame into several writes, and
@@ -13,6 +13,9 @@ use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crossterm::cursor::{MoveTo, Show};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -23,8 +26,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::{Frame, Terminal, TerminalOptions, Viewport};
 
-use super::scroll;
+use super::{overhang, scroll};
 
+use crate::config::MouseSetting;
 use crate::text::BidiMode;
 
 /// ECMA-48 BDSM reset: the terminal shows cells in the order given ("explicit" mode), so
@@ -96,15 +100,21 @@ pub struct TerminalSession {
 }
 
 impl TerminalSession {
-    /// Raw mode, alternate screen, explicit bidi mode (in app mode), and a panic hook that
+    /// Raw mode, alternate screen, bracketed paste, the mouse (unless the configuration
+    /// leaves it to the terminal), explicit bidi mode (in app mode), and a panic hook that
     /// undoes them.
-    pub fn start(bidi: BidiMode) -> io::Result<Self> {
+    pub fn start(bidi: BidiMode, mouse: MouseSetting) -> io::Result<Self> {
         install_panic_hook(bidi);
         // Our own handle on fd 1, so frames bypass `Stdout`'s line buffer.
         let out = File::from(io::stdout().as_fd().try_clone_to_owned()?);
         enable_raw_mode()?;
         let mut writer = FrameWriter::new(out);
-        crossterm::queue!(writer, EnterAlternateScreen)?;
+        // Bracketed paste: pasted text arrives marked as such, so that its letters are
+        // text for the bar, never keys (a pasted `q` does not quit).
+        crossterm::queue!(writer, EnterAlternateScreen, EnableBracketedPaste)?;
+        if mouse == MouseSetting::Taken {
+            crossterm::queue!(writer, EnableMouseCapture)?;
+        }
         if bidi == BidiMode::App {
             writer.write_all(BIDI_EXPLICIT)?;
         }
@@ -158,11 +168,25 @@ impl TerminalSession {
         self.screen.resize(area)
     }
 
+    /// Clears the terminal and forgets what it showed, so that the next frame is drawn
+    /// whole on a blank screen (Ctrl-L: after another program wrote over qari's screen).
+    /// Sent with the next frame, in the same write. Not ratatui's `Terminal::clear`: that
+    /// asks the terminal where its cursor is and waits for the answer on standard input,
+    /// where the event thread takes it first, so it fails after two seconds; and it would
+    /// not reset what [`TerminalSession::draw`] diffs against.
+    pub fn repaint(&mut self) -> io::Result<()> {
+        self.shown = None;
+        let writer = self.screen.backend_mut().writer_mut();
+        writer.write_all(b"\x1b[m\x1b[H\x1b[2J")
+    }
+
     /// Draws a frame: `render` fills it, and the terminal is sent what differs from what
     /// it shows, then the cursor is placed (or hidden). When the full-width rows
     /// `scroll_rows` show the same lines as before, moved as a block, the terminal moves
     /// them itself and only the rows that came into view are sent (see [`scroll`]). The
-    /// frame still goes out in one write, with [`TerminalSession::commit`].
+    /// part of a row that changed is erased and sent as a fresh start sends it, so that no
+    /// pixels of an old glyph are left beside it (see [`overhang`]). The frame still goes
+    /// out in one write, with [`TerminalSession::commit`].
     pub fn draw(
         &mut self,
         scroll_rows: Option<Range<u16>>,
@@ -181,6 +205,7 @@ impl TerminalSession {
             let writer = self.screen.backend_mut().writer_mut();
             scroll::scroll_region(writer, &mut shown, rows, shift)?;
         }
+        overhang::erase_changed(self.screen.backend_mut().writer_mut(), &mut shown, &current)?;
         let updates = scroll::updates(&shown, &current);
         self.screen.backend_mut().draw(updates.into_iter())?;
         match cursor {
@@ -225,6 +250,9 @@ fn write_restore(out: &mut impl Write, bidi: BidiMode) -> io::Result<()> {
     // otherwise shows parts of it on the restored main screen.
     crossterm::queue!(
         out,
+        DisableBracketedPaste,
+        // Harmless when it was never asked for; a panic may not know whether it was.
+        DisableMouseCapture,
         MoveTo(0, 0),
         Clear(ClearType::All),
         LeaveAlternateScreen,
