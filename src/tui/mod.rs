@@ -9,6 +9,7 @@ pub mod events;
 pub mod filter;
 pub mod geometry;
 pub mod keymap;
+pub mod overhang;
 pub mod reader;
 pub mod scroll;
 pub mod search;
@@ -79,7 +80,7 @@ pub fn run(corpus: Corpus, settings: &Settings) -> anyhow::Result<()> {
     let keymap = KeyMap::from_config(settings.config);
     let (report, events) = events::spawn()?;
     let searcher = SearchWorker::spawn(report.clone())?;
-    let mut session = TerminalSession::start(display.bidi)?;
+    let mut session = TerminalSession::start(display.bidi, settings.config.mouse)?;
     let mut app = App::new(corpus, display, session.screen.get_frame().area());
     app.look.theme = Theme::for_terminal(settings.theme, |name| std::env::var(name).ok());
     app.look.date_format = settings.config.date_format.clone();
@@ -180,7 +181,7 @@ pub fn run(corpus: Corpus, settings: &Settings) -> anyhow::Result<()> {
                     }
                 }
                 Effect::Repaint => {
-                    session.screen.clear()?;
+                    session.repaint()?;
                     owed = true;
                 }
                 Effect::Draw => owed = true,

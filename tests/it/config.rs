@@ -42,7 +42,7 @@ fn each_bad_file_gives_its_exact_message_and_the_defaults_are_used() {
         (
             "unknown_setting.toml",
             "2:1: unknown field `colour`, expected one of `corpus`, `bidi`, `theme`, \
-             `tashkeel`, `date_format`, `keys`"
+             `tashkeel`, `mouse`, `date_format`, `keys`"
                 .to_owned(),
         ),
         (

@@ -127,10 +127,12 @@ impl vt100::Callbacks for Witness {
         params: &[&[u16]],
         c: char,
     ) {
-        // qari's own bidi-mode switch (BDSM) and crossterm's reset of the underline
-        // colour are the only sequences vt100 does not implement.
+        // qari's own bidi-mode switch (BDSM), crossterm's reset of the underline colour
+        // and the urxvt mouse mode among those that turn the mouse on (1015) are the
+        // only sequences vt100 does not implement.
         let known = matches!((i1, i2, params, c), (None, None, [[8]], 'h' | 'l'))
-            || matches!((i1, i2, params, c), (None, None, [[59]], 'm'));
+            || matches!((i1, i2, params, c), (None, None, [[59]], 'm'))
+            || matches!((i1, i2, params, c), (Some(b'?'), None, [[1015]], 'h' | 'l'));
         if !known {
             self.odd.push(format!("CSI {i1:?} {i2:?} {params:?} {c:?}"));
         }

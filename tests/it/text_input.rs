@@ -2,7 +2,7 @@
 //! its error (keys stay text, `q` does not quit), pasted lines are one line of text and
 //! never commands, Left and Right move on screen in Arabic, and Ctrl-L asks for a whole
 //! repaint from anywhere. Driven through `App::update`, the entry point the event loop
-//! uses.
+//! uses; a real terminal's bracketed paste is in `pasting_in_tmux`.
 
 use std::sync::Arc;
 
@@ -13,6 +13,7 @@ use qari::tui::app::{App, Display, Effect, Msg};
 use ratatui::layout::Rect;
 
 use crate::support::{feed, feed_key, status_row};
+use crate::tmux::{Tmux, qari_command};
 
 fn app() -> App {
     let mut app = App::new(load_sample(), Display::default(), Rect::new(0, 0, 100, 30));
@@ -132,4 +133,30 @@ fn ctrl_l_asks_for_a_repaint_from_anywhere() {
     key(&mut app, KeyCode::Esc);
     key(&mut app, KeyCode::Char('?'));
     assert!(repaints(&ctrl(&mut app, 'l')), "and with the help open");
+}
+
+/// tmux pastes with bracketed paste when the program asked for it: the pasted lines
+/// land in the bar as one line, and qari is still running after a pasted `q`. Ctrl-L
+/// redraws and qari goes on (ratatui's own clear would wait for a cursor report that
+/// the event thread takes, and stop qari two seconds later).
+#[test]
+fn pasting_in_tmux() {
+    let tmux = Tmux::start(100, 30);
+    tmux.type_line(&qari_command(&[]));
+    tmux.wait_for(|s| s.contains("article 1 of 5"));
+    tmux.keys(&["/"]);
+    tmux.wait_for(|s| s.contains("5 of 5"));
+    tmux.paste("موسكو\nحميميم\n");
+    let screen = tmux.wait_for(|s| s.contains(" 2 of 5"));
+    assert!(screen.lines().last().unwrap().contains('/'), "{screen}");
+    // A pasted q on a line of its own is text: qari is still running, the bar has it.
+    tmux.paste("\nq");
+    tmux.wait_for(|s| s.contains(" 0 of 5"));
+    tmux.keys(&["Escape"]);
+    tmux.wait_for(|s| s.contains("article 1 of 5"));
+    tmux.keys(&["C-l"]);
+    std::thread::sleep(std::time::Duration::from_millis(2500));
+    tmux.keys(&["j"]);
+    let screen = tmux.wait_for(|s| s.contains("article 2 of 5"));
+    assert!(!screen.contains("QARI-EXITED"), "{screen}");
 }
