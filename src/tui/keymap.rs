@@ -88,6 +88,13 @@ pub enum HelpRow {
     Keys(String, &'static str),
 }
 
+/// What the mouse does, and how to select text while qari has it.
+pub const MOUSE: [(&str, &str); 3] = [
+    ("wheel", "scroll the pane under the pointer"),
+    ("click", "select an article / focus a pane"),
+    ("Shift+drag", "select text (most terminals)"),
+];
+
 /// The keys of text being typed (the filter bar, a note, the bookmarks pane's filter):
 /// fixed, since every one of them is also a character someone may want to type.
 pub const TYPING_KEYS: [(&str, &str); 6] = [
@@ -174,6 +181,12 @@ impl KeyMap {
         rows.push(HelpRow::Heading("typing (filter, note)"));
         rows.extend(
             TYPING_KEYS
+                .iter()
+                .map(|(keys, what)| HelpRow::Keys((*keys).to_owned(), what)),
+        );
+        rows.push(HelpRow::Heading("mouse (mouse = false: the terminal's)"));
+        rows.extend(
+            MOUSE
                 .iter()
                 .map(|(keys, what)| HelpRow::Keys((*keys).to_owned(), what)),
         );
@@ -345,7 +358,12 @@ mod tests {
             .collect();
         assert_eq!(
             headings,
-            ["list and reader", "bookmarks pane", "typing (filter, note)"]
+            [
+                "list and reader",
+                "bookmarks pane",
+                "typing (filter, note)",
+                "mouse (mouse = false: the terminal's)"
+            ]
         );
         assert!(rows.contains(&HelpRow::Keys("d".to_owned(), "delete the bookmark")));
     }

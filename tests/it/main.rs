@@ -22,6 +22,7 @@ mod highlights;
 mod injection;
 mod layout_props;
 mod list_query;
+mod load_errors;
 mod mouse_and_address;
 mod narrowing;
 mod passages;

@@ -141,6 +141,20 @@ impl App {
             *page += 1;
             return;
         }
+        // The load errors scroll (the view keeps the scroll within the lines it has).
+        if let Modal::LoadErrors { scroll } = &mut self.modal {
+            let step = match command {
+                Command::MoveDown => Some(1isize),
+                Command::MoveUp => Some(-1),
+                Command::PageDown => Some(8),
+                Command::PageUp => Some(-8),
+                _ => None,
+            };
+            if let Some(step) = step {
+                *scroll = scroll.saturating_add_signed(step);
+                return;
+            }
+        }
         if matches!(self.modal, Modal::Help { .. } | Modal::LoadErrors { .. }) {
             // Any key closes an overlay; only quitting and redrawing also act.
             self.modal = Modal::None;

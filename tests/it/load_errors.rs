@@ -1,0 +1,53 @@
+//! The load-errors panel with more problems than fit: each wrapped to the box, the last
+//! row saying how much is below, j scrolling, any other key closing.
+
+use crossterm::event::{KeyCode, KeyModifiers};
+use qari::corpus::load_paths;
+use qari::tui::app::{App, Display, Modal};
+use ratatui::layout::Rect;
+
+use crate::support::{feed_key, render};
+
+fn rows(app: &App) -> Vec<String> {
+    let buffer = render(app);
+    (0..app.layout.screen.height)
+        .map(|y| {
+            (0..app.layout.screen.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn many_problems_wrap_scroll_and_say_how_many_more() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("good.txt"), "عنوان\n\nنص.\n").unwrap();
+    for n in 0..30 {
+        std::fs::write(
+            dir.path().join(format!("broken-archive-{n:02}.zip")),
+            b"not a zip",
+        )
+        .unwrap();
+    }
+    let corpus = load_paths(&[dir.path().to_path_buf()]);
+    assert_eq!(corpus.skipped.len(), 30, "{:?}", corpus.skipped);
+    let mut app = App::new(corpus, Display::default(), Rect::new(0, 0, 60, 14));
+    feed_key(&mut app, KeyCode::Char('e'), KeyModifiers::NONE);
+    let shown = rows(&app);
+    assert!(shown.iter().any(|r| r.contains("more lines")), "{shown:#?}");
+    assert!(shown.iter().any(|r| r.contains("j k scroll")), "{shown:#?}");
+    let first = shown
+        .iter()
+        .position(|r| r.contains("broken-archive-00"))
+        .unwrap();
+    // Every row of the box stays inside the screen: long lines wrap, never cut.
+    assert!(shown.iter().all(|r| r.chars().count() == 60));
+    feed_key(&mut app, KeyCode::Char('j'), KeyModifiers::NONE);
+    feed_key(&mut app, KeyCode::Char('j'), KeyModifiers::NONE);
+    assert!(matches!(app.modal, Modal::LoadErrors { scroll: 2 }));
+    let scrolled = rows(&app);
+    assert_ne!(scrolled[first], shown[first], "j scrolled");
+    feed_key(&mut app, KeyCode::Char('x'), KeyModifiers::NONE);
+    assert!(matches!(app.modal, Modal::None));
+}
