@@ -1,23 +1,21 @@
-//! Carrying out what the reader's state asks of the stores ([`Effect`]s): the bookmarks
-//! and reading-state files, each change written at once, and the state given the files'
+//! Carrying out what the reader's state asks of the stores ([`Effect`]s): the bookmarks,
+//! reading-state and filter-history files, each change written at once, and the state given the files'
 //! new contents (which include what other qari sessions wrote meanwhile).
 
 use super::app::{App, Effect};
-use crate::bookmarks::{BookmarkStore, Outcome, ReadingStore, StoreError};
+use crate::bookmarks::{BookmarkStore, HistoryStore, Outcome, ReadingStore, StoreError};
 
 /// The two files under the data folder.
 pub struct Stores {
     bookmarks: BookmarkStore,
     reading: ReadingStore,
+    history: HistoryStore,
 }
 
 impl Stores {
     /// The stores of the data folder (`QARI_DATA_DIR`, else the user's data folder).
     pub fn open() -> Result<Self, StoreError> {
-        Ok(Self {
-            bookmarks: BookmarkStore::open()?,
-            reading: ReadingStore::open()?,
-        })
+        Ok(Self::in_dir(&crate::paths::data_dir()?))
     }
 
     /// The stores in `dir`.
@@ -25,11 +23,16 @@ impl Stores {
         Self {
             bookmarks: BookmarkStore::in_dir(dir),
             reading: ReadingStore::in_dir(dir),
+            history: HistoryStore::in_dir(dir),
         }
     }
 
     /// Gives `app` what the files hold; a problem is shown on the status line.
     pub fn load_into(&self, app: &mut App) {
+        match self.history.load() {
+            Ok(outcome) => app.library.filters = report(app, outcome),
+            Err(err) => app.status.message = Some(err.to_string()),
+        }
         match self.bookmarks.load() {
             Ok(outcome) => {
                 let bookmarks = report(app, outcome);
@@ -88,6 +91,10 @@ impl Stores {
                         Err(err) => app.status.message = Some(err.to_string()),
                     }
                 }
+                Effect::RememberFilter(filter) => match self.history.remember(&filter) {
+                    Ok(outcome) => app.library.filters = report(app, outcome),
+                    Err(err) => app.status.message = Some(err.to_string()),
+                },
                 Effect::ReadBookmarks => bookmarks(
                     Ok(Outcome {
                         value: (),

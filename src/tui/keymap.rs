@@ -97,8 +97,9 @@ pub const MOUSE: [(&str, &str); 3] = [
 
 /// The keys of text being typed (the filter bar, a note, the bookmarks pane's filter):
 /// fixed, since every one of them is also a character someone may want to type.
-pub const TYPING_KEYS: [(&str, &str); 6] = [
+pub const TYPING_KEYS: [(&str, &str); 7] = [
     ("Enter", "keep the text"),
+    ("↑ ↓", "filters kept before (the filter bar)"),
     ("Esc", "clear it / cancel"),
     ("← →", "move on screen (Arabic: ← goes on)"),
     ("Home End", "to the start / the end"),

@@ -160,3 +160,43 @@ fn pasting_in_tmux() {
     let screen = tmux.wait_for(|s| s.contains("article 2 of 5"));
     assert!(!screen.contains("QARI-EXITED"), "{screen}");
 }
+
+#[test]
+fn up_and_down_walk_the_filters_kept_across_restarts() {
+    let dir = tempfile::tempdir().unwrap();
+    let start = || {
+        let mut app = app();
+        let stores = qari::tui::effects::Stores::in_dir(dir.path());
+        stores.load_into(&mut app);
+        (app, stores)
+    };
+    let press = |app: &mut App, stores: &qari::tui::effects::Stores, code| {
+        let effects = key(app, code);
+        stores.apply(app, effects);
+    };
+    let (mut app, stores) = start();
+    for filter in ["سوريا", "src:enabbaladi"] {
+        press(&mut app, &stores, KeyCode::Char('/'));
+        for c in filter.chars() {
+            press(&mut app, &stores, KeyCode::Char(c));
+        }
+        press(&mut app, &stores, KeyCode::Enter);
+        press(&mut app, &stores, KeyCode::Char('/'));
+        press(&mut app, &stores, KeyCode::Esc);
+    }
+    // Another start: ↑ brings the newest back, then the one before; ↓ goes forward
+    // again and past the newest empties the bar.
+    let (mut app, stores) = start();
+    press(&mut app, &stores, KeyCode::Char('/'));
+    press(&mut app, &stores, KeyCode::Up);
+    assert_eq!(app.list.filter.text, "src:enabbaladi");
+    press(&mut app, &stores, KeyCode::Up);
+    assert_eq!(app.list.filter.text, "سوريا");
+    press(&mut app, &stores, KeyCode::Up);
+    assert_eq!(app.list.filter.text, "سوريا", "the oldest stays");
+    press(&mut app, &stores, KeyCode::Down);
+    assert_eq!(app.list.filter.text, "src:enabbaladi");
+    press(&mut app, &stores, KeyCode::Down);
+    assert_eq!(app.list.filter.text, "");
+    assert!(app.is_filtering());
+}

@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use crossterm::event::KeyEvent;
+use crossterm::event::{KeyCode, KeyEvent};
 
 use super::{App, Effect, Modal};
 use crate::corpus::sources::Outlets;
@@ -68,6 +68,10 @@ impl App {
 
     /// A key while the filter bar has the keyboard.
     pub fn edit_filter(&mut self, key: &KeyEvent) {
+        if key.modifiers.is_empty() && matches!(key.code, KeyCode::Up | KeyCode::Down) {
+            self.walk_history(key.code == KeyCode::Up);
+            return;
+        }
         match self.list.filter.edit(key) {
             Edit::Changed => self.refilter(),
             Edit::Keep => {
@@ -85,6 +89,11 @@ impl App {
                     return;
                 }
                 self.modal = Modal::None;
+                self.list.history_at = None;
+                if self.library.filters.remember(&self.list.filter.text) {
+                    self.effects
+                        .push(Effect::RememberFilter(self.list.filter.text.clone()));
+                }
                 self.focus_pane(Pane::List);
                 // A kept `حميم` is that word, no longer every word it begins.
                 self.refilter();
@@ -96,6 +105,27 @@ impl App {
             }
             Edit::Moved | Edit::Ignored => {}
         }
+    }
+
+    /// ↑ (`older`) or ↓ in the filter bar: the kept filters, newest first; ↓ past the
+    /// newest empties the bar.
+    fn walk_history(&mut self, older: bool) {
+        let count = self.library.filters.filters.len();
+        let at = match (self.list.history_at, older) {
+            (None, true) => count.checked_sub(1),
+            (None, false) => return,
+            (Some(at), true) => Some(at.saturating_sub(1)),
+            (Some(at), false) if at + 1 < count => Some(at + 1),
+            (Some(_), false) => None,
+        };
+        if at == self.list.history_at && at.is_some() {
+            return;
+        }
+        self.list.history_at = at;
+        let text = at.map_or_else(String::new, |i| self.library.filters.filters[i].clone());
+        self.list.filter.cursor = text.len();
+        self.list.filter.text = text;
+        self.refilter();
     }
 
     /// Text pasted into the terminal (bracketed paste) goes to whatever reads text: the

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 
 use crate::article::BodyView;
-use crate::bookmarks::{Bookmark, ReadingState};
+use crate::bookmarks::{Bookmark, FilterHistory, ReadingState};
 use crate::corpus::Skipped;
 use crate::index::query::Query;
 use crate::index::{Index, Order};
@@ -33,6 +33,8 @@ pub struct ListState {
     pub query: Option<Query>,
     /// The searches the filter asked for.
     pub search: SearchState,
+    /// Which kept filter ↑ and ↓ have put in the bar (an index into the history).
+    pub history_at: Option<usize>,
 }
 
 impl ListState {
@@ -45,6 +47,7 @@ impl ListState {
             filter: Filter::default(),
             query: None,
             search: SearchState::default(),
+            history_at: None,
         }
     }
 }
@@ -84,6 +87,8 @@ pub struct Library {
     /// Per article, whether it has been read: asked for every row of every frame, so
     /// kept beside the state rather than looked up by id each time.
     pub read: Vec<bool>,
+    /// The filters kept, oldest first: what ↑ and ↓ walk in the filter bar.
+    pub filters: FilterHistory,
 }
 
 /// Where a bookmark's passage is among the articles loaded.

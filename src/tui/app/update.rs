@@ -56,6 +56,8 @@ pub enum Effect {
     SetPosition(ArticleId, ReadingPosition),
     /// Read the bookmarks again from the store (another qari may have written it).
     ReadBookmarks,
+    /// Keep a filter in the history.
+    RememberFilter(String),
     /// Put this text on the clipboard (OSC 52).
     Clipboard(String),
     /// Tell the terminal who reorders right-to-left text now.
@@ -84,6 +86,7 @@ impl Effect {
                 | Effect::SetRead(..)
                 | Effect::SetPosition(..)
                 | Effect::ReadBookmarks
+                | Effect::RememberFilter(_)
         )
     }
 }
