@@ -7,7 +7,7 @@ use qari::tui::app::{App, Display, Place};
 use qari::tui::effects::Stores;
 use ratatui::layout::Rect;
 
-use crate::support::{feed_key, render};
+use crate::support::{feed_key, screen_rows};
 
 fn start(dir: &std::path::Path, corpus: qari::corpus::Corpus, width: u16) -> (App, Stores) {
     let mut app = App::new(corpus, Display::default(), Rect::new(0, 0, width, 24));
@@ -24,15 +24,7 @@ fn press(app: &mut App, stores: &Stores, keys: &[KeyCode]) {
 }
 
 fn screen(app: &App) -> String {
-    let buffer = render(app);
-    (0..app.layout.screen.height)
-        .map(|y| {
-            (0..app.layout.screen.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    screen_rows(app).join("\n")
 }
 
 #[test]

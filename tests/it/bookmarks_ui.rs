@@ -33,15 +33,7 @@ fn chars(text: &str) -> Vec<KeyCode> {
 }
 
 fn screen(app: &App) -> String {
-    let buffer = crate::support::render(app);
-    (0..app.layout.screen.height)
-        .map(|y| {
-            (0..app.layout.screen.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    crate::support::screen_rows(app).join("\n")
 }
 
 #[test]

@@ -6,17 +6,10 @@ use qari::corpus::load_paths;
 use qari::tui::app::{App, Display, Modal};
 use ratatui::layout::Rect;
 
-use crate::support::{feed_key, render};
+use crate::support::{feed_key, screen_rows};
 
 fn rows(app: &App) -> Vec<String> {
-    let buffer = render(app);
-    (0..app.layout.screen.height)
-        .map(|y| {
-            (0..app.layout.screen.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect()
-        })
-        .collect()
+    screen_rows(app)
 }
 
 #[test]

@@ -134,6 +134,19 @@ pub fn render(app: &qari::tui::app::App) -> ratatui::buffer::Buffer {
     terminal.backend().buffer().clone()
 }
 
+/// The app's screen as text, a row per line, drawn with `TestBackend`.
+#[allow(dead_code)]
+pub fn screen_rows(app: &qari::tui::app::App) -> Vec<String> {
+    let buffer = render(app);
+    (0..app.layout.screen.height)
+        .map(|y| {
+            (0..app.layout.screen.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect()
+        })
+        .collect()
+}
+
 /// The status line of the app's screen: its bottom row, as drawn.
 pub fn status_row(app: &qari::tui::app::App) -> String {
     let buffer = render(app);
