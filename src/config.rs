@@ -9,6 +9,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
+use crate::corpus::dates::{DateLocale, write_day};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -171,8 +172,10 @@ pub struct Config {
     pub tashkeel: TashkeelSetting,
     /// Whether qari takes the mouse.
     pub mouse: MouseSetting,
-    /// strftime format of days in the reader.
+    /// strftime format of days in the list and the reader.
     pub date_format: String,
+    /// Whose month and weekday names the format writes.
+    pub date_locale: DateLocale,
     /// Each command's keys, by its table and name, in the order the defaults list them.
     pub keys: Vec<(KeyTable, String, Vec<KeyName>)>,
 }
@@ -217,6 +220,7 @@ struct ConfigFile {
     tashkeel: Option<TashkeelSetting>,
     mouse: Option<bool>,
     date_format: Option<Spanned<String>>,
+    date_locale: Option<DateLocale>,
     keys: Option<BTreeMap<Spanned<String>, KeysEntry>>,
 }
 
@@ -286,7 +290,8 @@ impl Config {
             theme: ThemeName::default(),
             tashkeel: TashkeelSetting::default(),
             mouse: MouseSetting::default(),
-            date_format: "%Y-%m-%d".to_owned(),
+            date_format: DateLocale::default().default_format().to_owned(),
+            date_locale: DateLocale::default(),
             keys: Vec::new(),
         });
         if let Some(corpus) = parsed.corpus {
@@ -302,9 +307,16 @@ impl Config {
                 MouseSetting::LeftToTheTerminal
             };
         }
+        if let Some(locale) = parsed.date_locale {
+            // Arabic names come with the Arabic order of a date, unless a format is given.
+            if config.date_format == config.date_locale.default_format() {
+                config.date_format = locale.default_format().to_owned();
+            }
+            config.date_locale = locale;
+        }
         if let Some(format) = parsed.date_format {
             let sample = jiff::civil::date(2024, 11, 13);
-            match jiff::fmt::strtime::format(format.get_ref().as_bytes(), sample) {
+            match write_day(format.get_ref(), sample, config.date_locale) {
                 Ok(written) if !written.trim().is_empty() && !written.contains('\n') => {}
                 Ok(_) => {
                     return Err(at(

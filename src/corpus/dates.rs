@@ -29,12 +29,14 @@ mod scan;
 mod tables;
 #[cfg(test)]
 mod tests;
+mod writing;
 
 use jiff::civil::{Date, Weekday};
 
 use crate::article::{DateInfo, Paragraph};
 use scan::{Found, MAX_YEAR, MIN_YEAR, Scanner, ymd};
 pub use tables::DateTables;
+pub use writing::{DateLocale, write_day};
 
 /// How many leading paragraphs may hold the dateline.
 const DATELINE_HEAD: usize = 6;

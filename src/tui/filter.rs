@@ -29,8 +29,6 @@ pub struct Filter {
     pub text: String,
     /// Byte offset in `text` where the next character goes.
     pub cursor: usize,
-    /// Why the text does not parse, if it does not (the list keeps the last good result).
-    pub error: Option<String>,
 }
 
 impl Filter {

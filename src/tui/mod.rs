@@ -84,6 +84,7 @@ pub fn run(corpus: Corpus, settings: &Settings) -> anyhow::Result<()> {
     let mut app = App::new(corpus, display, session.screen.get_frame().area());
     app.look.theme = Theme::for_terminal(settings.theme, |name| std::env::var(name).ok());
     app.look.date_format = settings.config.date_format.clone();
+    app.look.date_locale = settings.config.date_locale;
     app.status.message = settings.problem.clone();
     let stores = match Stores::open() {
         Ok(stores) => {

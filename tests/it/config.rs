@@ -42,7 +42,7 @@ fn each_bad_file_gives_its_exact_message_and_the_defaults_are_used() {
         (
             "unknown_setting.toml",
             "2:1: unknown field `colour`, expected one of `corpus`, `bidi`, `theme`, \
-             `tashkeel`, `mouse`, `date_format`, `keys`"
+             `tashkeel`, `mouse`, `date_format`, `date_locale`, `keys`"
                 .to_owned(),
         ),
         (
@@ -62,6 +62,11 @@ fn each_bad_file_gives_its_exact_message_and_the_defaults_are_used() {
         (
             "unknown_command.toml",
             "2:1: unknown command `zoom` in [keys]".to_owned(),
+        ),
+        (
+            "unknown_date_locale.toml",
+            "1:15: unknown variant `fr`, expected one of `en`, `ar`, `ar-gulf`, `ar-levant`"
+                .to_owned(),
         ),
         (
             "unknown_tashkeel.toml",
@@ -175,6 +180,33 @@ fn the_reader_follows_the_keys_tashkeel_and_date_format_of_its_configuration() {
     tmux.keys(&["Escape"]);
     // Keys are handled in order: j, read before F1, did nothing.
     tmux.wait_for(|s| !s.contains("keys ·") && s.contains("article 2 of 5"));
+    tmux.keys(&["q"]);
+    tmux.wait_for(|s| s.contains("QARI-EXITED-0"));
+}
+
+#[test]
+fn date_locale_writes_arabic_month_names_in_the_list_and_the_reader() {
+    // Wide enough for the list's date column.
+    let tmux = Tmux::start(150, 30);
+    let config = tmux.dir.path().join("config.toml");
+    // Levantine names, and the Arabic order of a date (no date_format of its own).
+    std::fs::write(&config, "date_locale = \"ar-levant\"\n").unwrap();
+    let line = format!(
+        "env QARI_CONFIG='{}' {}",
+        config.display(),
+        qari_command(&[])
+    );
+    tmux.type_line(&line);
+    let screen = tmux.wait_for(|s| s.contains("article 1 of 5"));
+    // The sample's first article is of 13 November 2024, written right to left as one
+    // run, in the list's date column and the reader's header.
+    let written = crate::support::fribidi_visual("13 تشرين الثاني 2024");
+    let rows: Vec<&str> = screen.lines().filter(|l| l.contains(&written)).collect();
+    assert!(
+        rows.len() >= 2,
+        "{written} in the list and the header:\n{screen}"
+    );
+    assert!(!screen.contains("2024-11-13"), "{screen}");
     tmux.keys(&["q"]);
     tmux.wait_for(|s| s.contains("QARI-EXITED-0"));
 }

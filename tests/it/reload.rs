@@ -8,7 +8,7 @@ use std::sync::Arc;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use qari::corpus::load_paths;
 use qari::index::Index;
-use qari::tui::app::{App, Display};
+use qari::tui::app::{App, Display, FilterStatus};
 use qari::tui::effects::Stores;
 use qari::tui::geometry::Pane;
 use qari::tui::reader::LineKind;
@@ -297,7 +297,7 @@ fn the_filter_keeps_its_rows_until_the_new_index_runs_it_again() {
     qari::tui::search::settle(&mut app);
     assert_eq!(ids(&app), ["b.txt", "a.txt"]);
     assert_eq!(id(&app, app.selected_article()), Some("a.txt"));
-    assert_eq!(app.list.filter.error, None);
+    assert_eq!(app.list.search.status, FilterStatus::Parsed);
 }
 
 /// The reader's text on the screen: right of the list and its divider, below the pane's

@@ -30,6 +30,10 @@ pub(super) enum Term {
 pub struct DateTables {
     /// Normalized spelling (two words joined by one space) → meaning.
     terms: HashMap<String, Term>,
+    /// The names qari writes: each month's first spelling, by family.
+    written_months: BTreeMap<String, Vec<String>>,
+    /// Each weekday's first spelling, from Sunday.
+    written_weekdays: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -73,8 +77,20 @@ impl DateTables {
     /// words per spelling, and no spelling with two meanings.
     pub(super) fn from_toml(text: &str) -> Result<Self, String> {
         let raw: RawTables = toml::from_str(text).map_err(|e| e.to_string())?;
+        let first = |spellings: &[Vec<String>]| -> Vec<String> {
+            spellings
+                .iter()
+                .map(|s| s.first().cloned().unwrap_or_default())
+                .collect()
+        };
         let mut tables = DateTables {
             terms: HashMap::new(),
+            written_months: raw
+                .gregorian
+                .iter()
+                .map(|(family, months)| (family.clone(), first(months)))
+                .collect(),
+            written_weekdays: first(&raw.weekdays.months),
         };
         for (family, months) in &raw.gregorian {
             expect_len(family, months, 12)?;
@@ -100,6 +116,9 @@ impl DateTables {
     }
 
     fn add_all(&mut self, spellings: &[String], term: Term) -> Result<(), String> {
+        if spellings.is_empty() {
+            return Err(format!("{term:?} has no spelling"));
+        }
         for spelling in spellings {
             let words: Vec<&str> = spelling.split_whitespace().collect();
             if words.is_empty() || words.len() > 2 {
@@ -114,6 +133,19 @@ impl DateTables {
             }
         }
         Ok(())
+    }
+
+    /// Month `month` (1–12) as the family `family` writes it, if the family exists.
+    pub fn month_name(&self, family: &str, month: i8) -> Option<&str> {
+        let months = self.written_months.get(family)?;
+        months
+            .get(usize::try_from(month).ok()?.checked_sub(1)?)
+            .map(String::as_str)
+    }
+
+    /// The weekday as the table writes it first (the Arabic name, with its article).
+    pub fn weekday_name(&self, day: Weekday) -> &str {
+        &self.written_weekdays[usize::from(day.to_sunday_zero_offset().unsigned_abs())]
     }
 
     /// The meaning of one or two words as they appear in text; `key` is scratch space.

@@ -347,7 +347,6 @@ impl App {
                             editor: Filter {
                                 cursor: note.len(),
                                 text: note,
-                                error: None,
                             },
                             target: NoteTarget::Existing(self.library.bookmarks[i].id.clone()),
                         },

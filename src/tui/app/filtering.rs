@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use crossterm::event::{KeyCode, KeyEvent};
 
-use super::{App, Effect, Modal};
+use super::{App, Effect, FilterStatus, Modal};
 use crate::corpus::sources::Outlets;
 use crate::index::query::{Mode, parse};
 use crate::index::{Bitset, Index, SearchError};
@@ -54,15 +54,15 @@ impl App {
         let keep = self.selected_article();
         match answer.found {
             Ok(shown) => {
-                if !self.list.search.malformed {
-                    self.list.filter.error = None;
+                if !self.list.search.status.is_malformed() {
+                    self.list.search.status = FilterStatus::Parsed;
                 }
                 self.list.query = Some(answer.query);
                 self.list.shown = shown;
                 self.show_filtered(keep);
             }
             Err(SearchError::Stopped) => {}
-            Err(err) => self.list.filter.error = Some(err.to_string()),
+            Err(err) => self.list.search.status = FilterStatus::Failed(err.to_string()),
         }
     }
 
@@ -85,7 +85,7 @@ impl App {
                     Outlets::embedded(),
                 ) && self.list.filter.is_active()
                 {
-                    self.list.filter.error = Some(format!("{} (Esc clears)", err.message));
+                    self.list.search.status = FilterStatus::Refused(err.message);
                     return;
                 }
                 self.modal = Modal::None;
@@ -175,18 +175,17 @@ impl App {
             self.today,
             Outlets::embedded(),
         );
-        self.list.search.malformed = parsed.is_err();
         if let Err(err) = &parsed
             && self.list.filter.is_active()
         {
-            self.list.filter.error = Some(err.message.clone());
+            self.list.search.status = FilterStatus::Malformed(err.message.clone());
             return;
         }
+        self.list.search.status = FilterStatus::Parsed;
         self.list.search.generation += 1;
         self.list.search.waiting = false;
         if !self.list.filter.is_active() {
             let keep = self.selected_article();
-            self.list.filter.error = None;
             self.list.query = None;
             self.list.shown = (0..self.articles.len() as u32).collect();
             self.show_filtered(keep);
@@ -196,7 +195,7 @@ impl App {
             (Err(_), _) => {}
             // The status line says how far the index has got; the filter runs when it
             // is ready (see `set_index`).
-            (Ok(_), None) => self.list.filter.error = None,
+            (Ok(_), None) => {}
             (Ok(query), Some(index)) => {
                 self.effects.push(Effect::Search(SearchRequest {
                     generation: self.list.search.generation,

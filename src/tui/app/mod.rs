@@ -12,6 +12,7 @@ use super::selection::{Selection, SelectionUnit};
 use super::theme::Theme;
 use crate::article::{Article, BodyView, sort_newest_first};
 use crate::corpus::Corpus;
+use crate::corpus::dates::DateLocale;
 use crate::index::Order;
 use crate::text::{BidiMode, Tashkeel};
 
@@ -30,7 +31,7 @@ pub use bookmarking::{BookmarksPane, NoteInput, NoteTarget};
 pub use modal::{Layer, Modal};
 pub use mouse::{Mouse, MouseAction};
 pub use state::{
-    Display, IndexState, Layout, Library, ListState, Look, Place, SearchState, Status,
+    Display, FilterStatus, IndexState, Layout, Library, ListState, Look, Place, SearchState, Status,
 };
 pub use update::{Effect, Msg};
 
@@ -84,7 +85,8 @@ impl App {
                 display,
                 body_view: BodyView::Clean,
                 theme: Theme::default(),
-                date_format: "%Y-%m-%d".to_owned(),
+                date_format: DateLocale::default().default_format().to_owned(),
+                date_locale: DateLocale::default(),
             },
             status: Status {
                 message: None,

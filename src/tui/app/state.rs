@@ -10,6 +10,7 @@ use ratatui::layout::Rect;
 use crate::article::BodyView;
 use crate::bookmarks::{Bookmark, FilterHistory, ReadingState};
 use crate::corpus::Skipped;
+use crate::corpus::dates::DateLocale;
 use crate::index::query::Query;
 use crate::index::{Index, Order};
 use crate::text::{Alignment, BaseDirection, BidiMode, LayoutOptions, Shaping, Tashkeel};
@@ -59,8 +60,40 @@ pub struct SearchState {
     pub generation: u64,
     /// Whether the answer to the newest search is still to come.
     pub waiting: bool,
-    /// Whether the filter's text does not parse (its error is shown in the bar).
-    pub malformed: bool,
+    /// Whether the filter's text parsed and its search ran, and if not why.
+    pub status: FilterStatus,
+}
+
+/// How the filter's last text fared: the status line says so, and the list keeps the
+/// last answer of a text that did parse.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum FilterStatus {
+    /// The text parses, or there is none.
+    #[default]
+    Parsed,
+    /// The text does not parse; the message says why and where.
+    Malformed(String),
+    /// Enter on a text that does not parse: the bar keeps the keyboard until the text
+    /// is fixed or Esc clears it.
+    Refused(String),
+    /// The text parsed, but its search could not be answered.
+    Failed(String),
+}
+
+impl FilterStatus {
+    /// What the status line says, if anything.
+    pub fn message(&self) -> Option<String> {
+        match self {
+            FilterStatus::Parsed => None,
+            FilterStatus::Malformed(why) | FilterStatus::Failed(why) => Some(why.clone()),
+            FilterStatus::Refused(why) => Some(format!("{why} (Esc clears)")),
+        }
+    }
+
+    /// Whether the text does not parse.
+    pub fn is_malformed(&self) -> bool {
+        matches!(self, FilterStatus::Malformed(_) | FilterStatus::Refused(_))
+    }
 }
 
 /// The search index, or how far its build has got.
@@ -143,6 +176,8 @@ pub struct Look {
     pub theme: Theme,
     /// How days are written (strftime).
     pub date_format: String,
+    /// Whose month and weekday names the format writes.
+    pub date_locale: DateLocale,
 }
 
 /// What the status line says besides the counts.

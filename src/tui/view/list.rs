@@ -7,7 +7,7 @@ use ratatui::widgets::Widget;
 
 use super::cells::draw_line;
 use super::{date_label, date_width, grouped, header_style};
-use crate::text::single_line;
+use crate::text::{Alignment, BaseDirection, LayoutOptions, single_line};
 use crate::tui::app::App;
 use crate::tui::geometry::{Areas, Pane};
 
@@ -48,7 +48,20 @@ impl Widget for ListPane<'_> {
         };
         let height = usize::from(rows.height);
         let first = (app.list.selected + 1).saturating_sub(height);
-        let columns = ListColumns::for_row(rows.width, date_width(&app.look.date_format));
+        let columns = ListColumns::for_row(
+            rows.width,
+            date_width(&app.look.date_format, app.look.date_locale),
+        );
+        // Laid out like the reader's header: an Arabic month shaped and ordered, the
+        // `~` of an inferred day after it.
+        let date_options = LayoutOptions {
+            base: BaseDirection::Ltr,
+            alignment: Alignment::Left,
+            ..app
+                .look
+                .display
+                .layout(usize::from(columns.date.map_or(0, |c| c.1)))
+        };
         let title_options = app.look.display.layout(usize::from(columns.title.1));
         let source_options = app
             .look
@@ -89,7 +102,7 @@ impl Widget for ListPane<'_> {
             };
             if let Some(column) = columns.date {
                 let date = date_label(app, &article.date).unwrap_or_else(|| "-".to_owned());
-                buf.set_stringn(rows.x + column.0, y, &date, usize::from(column.1), style);
+                draw_line(buf, cell(column), &single_line(&date, &date_options), style);
             }
             if let Some(column) = columns.source {
                 let name = article.source.as_ref().map_or("-", |s| s.name.as_str());

@@ -21,6 +21,7 @@ use super::app::{App, Modal};
 use super::geometry::Pane;
 use super::keymap::KeyMap;
 use crate::article::{DateConfidence, DateInfo};
+use crate::corpus::dates::{DateLocale, write_day};
 
 /// The whole screen for an app and its key map.
 pub struct Screen<'a> {
@@ -112,9 +113,10 @@ fn grouped(n: usize) -> String {
     out
 }
 
-/// A date as shown: `2021-01-18`, with `~` after it when it was inferred.
-/// A day as the configuration's `date_format` writes it, with `~` when it was worked
-/// out rather than read.
+/// A day as the configuration's `date_format` and `date_locale` write it, with `~` when
+/// it was worked out rather than read. Isolated (FSI…PDI): "13 نوفمبر 2024" is one run
+/// that reads right to left inside a left-to-right header, and nothing beside it is
+/// pulled into it.
 fn date_label(app: &App, date: &DateInfo) -> Option<String> {
     let day = date.date?;
     let mark = if date.confidence == DateConfidence::Inferred {
@@ -122,21 +124,24 @@ fn date_label(app: &App, date: &DateInfo) -> Option<String> {
     } else {
         ""
     };
-    Some(format!("{}{mark}", format_day(&app.look.date_format, day)))
+    let written = format_day(&app.look.date_format, app.look.date_locale, day);
+    Some(format!("\u{2068}{written}\u{2069}{mark}"))
 }
 
 /// `day` in `format` (checked when the configuration was read; ISO if it still fails).
-fn format_day(format: &str, day: jiff::civil::Date) -> String {
-    jiff::fmt::strtime::format(format.as_bytes(), day).unwrap_or_else(|_| day.to_string())
+fn format_day(format: &str, locale: DateLocale, day: jiff::civil::Date) -> String {
+    write_day(format, day, locale).unwrap_or_else(|_| day.to_string())
 }
 
-/// Columns a day takes in `format`, its `~` included: the widest of a few sample days
-/// (month and weekday names differ in length).
-fn date_width(format: &str) -> u16 {
-    [(2024, 9, 30), (2024, 12, 31), (2024, 5, 1), (2024, 2, 28)]
-        .iter()
-        .map(|&(y, m, d)| {
-            let text = format_day(format, jiff::civil::date(y, m, d));
+/// Columns a day takes in `format`, its `~` included: the widest of a day of each month
+/// and each weekday (their names differ in length, Arabic ones more than English).
+fn date_width(format: &str, locale: DateLocale) -> u16 {
+    let months = (1..=12).map(|month| jiff::civil::date(2024, month, 28));
+    let weekdays = (22..=28).map(|day| jiff::civil::date(2024, 1, day));
+    months
+        .chain(weekdays)
+        .map(|day| {
+            let text = format_day(format, locale, day);
             unicode_width::UnicodeWidthStr::width(text.as_str())
         })
         .max()

@@ -92,9 +92,9 @@ impl Widget for StatusLine<'_> {
                 left.push_str(&format!(" · {} unread", grouped(unread)));
             }
         }
-        if let Some(error) = &app.list.filter.error {
+        if let Some(error) = app.list.search.status.message() {
             left.push_str(" · ");
-            left.push_str(error);
+            left.push_str(&error);
         }
         if !app.status.skipped.is_empty() {
             let files = if app.status.skipped.len() == 1 {
