@@ -1,25 +1,31 @@
 //! qari's configuration file (`config.toml`): the settings it may hold, read over the
 //! documented defaults of `assets/config.toml`, and checked. A file with a mistake is
 //! reported with its line and column, and the defaults are used instead: a typo never
-//! keeps the reader from starting. Keys are checked here as names ([`KeyName`]); the
-//! front end turns them into key events and commands.
+//! keeps the reader from starting. `[keys]` is read here into typed commands
+//! ([`commands`]) and key names ([`KeyName`]); the front end turns names into key events.
 
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 
 use crate::corpus::dates::{DateLocale, write_day};
 use serde::Deserialize;
 use toml::Spanned;
 
+pub mod commands;
 mod keys;
 
-pub use keys::KeyTable;
 use keys::KeysEntry;
+pub use keys::{Bindings, KeyCodeName, KeyName, KeyTable};
 
-/// The documented defaults, as `qari --print-default-config` prints them.
-pub const DEFAULT_CONFIG: &str = include_str!("../assets/config.toml");
+/// The documented settings; the default keys come from [`commands`].
+const DEFAULT_SETTINGS: &str = include_str!("../assets/config.toml");
+
+/// The documented defaults, as `qari --print-default-config` prints them: the settings,
+/// then every command with its default keys and what it does.
+pub fn default_file() -> String {
+    format!("{DEFAULT_SETTINGS}{}", Bindings::default().to_toml())
+}
 
 /// Whether qari takes the mouse (`mouse = true`, the default) or leaves it to the
 /// terminal.
@@ -85,80 +91,6 @@ pub enum TashkeelSetting {
     Hidden,
 }
 
-/// A key as the file writes it: a character or a named key, maybe with Ctrl.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct KeyName {
-    /// Which key.
-    pub code: KeyCodeName,
-    /// Whether Ctrl is held.
-    pub ctrl: bool,
-}
-
-/// The keys a binding can name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[allow(missing_docs)]
-pub enum KeyCodeName {
-    Char(char),
-    Down,
-    Up,
-    Left,
-    Right,
-    Enter,
-    Esc,
-    Tab,
-    Backspace,
-    PageDown,
-    PageUp,
-    Home,
-    End,
-    /// F1 to F12.
-    F(u8),
-}
-
-impl FromStr for KeyName {
-    type Err = String;
-
-    fn from_str(text: &str) -> Result<Self, String> {
-        let (ctrl, rest) = match text.strip_prefix("Ctrl-") {
-            Some(rest) if !rest.is_empty() => (true, rest),
-            _ => (false, text),
-        };
-        let mut chars = rest.chars();
-        let code = match (chars.next(), chars.next()) {
-            (Some(c), None) if !c.is_control() && !c.is_whitespace() => KeyCodeName::Char(c),
-            _ => match rest {
-                "Down" => KeyCodeName::Down,
-                "Up" => KeyCodeName::Up,
-                "Left" => KeyCodeName::Left,
-                "Right" => KeyCodeName::Right,
-                "Enter" => KeyCodeName::Enter,
-                "Esc" => KeyCodeName::Esc,
-                "Tab" => KeyCodeName::Tab,
-                "Backspace" => KeyCodeName::Backspace,
-                "Space" => KeyCodeName::Char(' '),
-                "PgDn" => KeyCodeName::PageDown,
-                "PgUp" => KeyCodeName::PageUp,
-                "Home" => KeyCodeName::Home,
-                "End" => KeyCodeName::End,
-                function => match function
-                    .strip_prefix('F')
-                    .and_then(|n| n.parse::<u8>().ok())
-                {
-                    Some(n) if (1..=12).contains(&n) => KeyCodeName::F(n),
-                    _ => {
-                        return Err(format!(
-                            "unknown key `{text}` (a character, or Down, Up, Left, Right, \
-                             Enter, Esc, Tab, Backspace, Space, PgDn, PgUp, Home, End, \
-                             F1…F12, with Ctrl- in front for the control key)"
-                        ));
-                    }
-                },
-            },
-        };
-        Ok(Self { code, ctrl })
-    }
-}
-
 /// The settings, defaults filled in.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Config {
@@ -176,8 +108,8 @@ pub struct Config {
     pub date_format: String,
     /// Whose month and weekday names the format writes.
     pub date_locale: DateLocale,
-    /// Each command's keys, by its table and name, in the order the defaults list them.
-    pub keys: Vec<(KeyTable, String, Vec<KeyName>)>,
+    /// Each command's keys.
+    pub keys: Bindings,
 }
 
 /// A mistake in a configuration file, where it is and what it is.
@@ -228,7 +160,7 @@ impl Config {
     /// The documented defaults.
     pub fn defaults() -> Self {
         // The defaults file is part of qari and tested to parse.
-        Self::parse_over(None, DEFAULT_CONFIG, Path::new("assets/config.toml"))
+        Self::parse_over(None, &default_file(), Path::new("assets/config.toml"))
             .unwrap_or_else(|err| panic!("the default configuration: {err}"))
     }
 
@@ -292,7 +224,7 @@ impl Config {
             mouse: MouseSetting::default(),
             date_format: DateLocale::default().default_format().to_owned(),
             date_locale: DateLocale::default(),
-            keys: Vec::new(),
+            keys: Bindings::default(),
         });
         if let Some(corpus) = parsed.corpus {
             config.corpus = corpus.iter().map(|p| expand_home(p)).collect();
@@ -330,70 +262,8 @@ impl Config {
             }
             config.date_format = format.into_inner();
         }
-        // The defaults file names every command; a user's file may only rebind them.
-        let defining = config.keys.is_empty();
-        let mut spans: BTreeMap<(KeyTable, String, KeyName), std::ops::Range<usize>> =
-            BTreeMap::new();
-        let mut entries: Vec<(KeyTable, Spanned<String>, Vec<Spanned<String>>)> = Vec::new();
-        for (name, entry) in parsed.keys.unwrap_or_default() {
-            match entry {
-                KeysEntry::Keys(keys) => entries.push((KeyTable::Panes, name, keys)),
-                KeysEntry::Table(table) => {
-                    let Some(pane) = KeyTable::named(name.get_ref()) else {
-                        return Err(at(
-                            Some(name.span()),
-                            format!("unknown table `[keys.{}]`", name.get_ref()),
-                        ));
-                    };
-                    entries.extend(table.into_iter().map(|(c, k)| (pane, c, k)));
-                }
-            }
-        }
-        for (table, command, keys) in entries {
-            let name = command.get_ref().clone();
-            let mut parsed_keys = Vec::with_capacity(keys.len());
-            for key in &keys {
-                let parsed_key = key
-                    .get_ref()
-                    .parse::<KeyName>()
-                    .map_err(|message| at(Some(key.span()), message))?;
-                spans.insert((table, name.clone(), parsed_key), key.span());
-                parsed_keys.push(parsed_key);
-            }
-            match config
-                .keys
-                .iter_mut()
-                .find(|(t, c, _)| *t == table && *c == name)
-            {
-                Some((_, _, existing)) => *existing = parsed_keys,
-                None if defining => config.keys.push((table, name, parsed_keys)),
-                None => {
-                    return Err(at(
-                        Some(command.span()),
-                        format!("unknown command `{name}` in {}", table.heading()),
-                    ));
-                }
-            }
-        }
-        // A key does one thing in each table; the same key may mean different things in
-        // different panes (e in the list, e in the bookmarks pane).
-        let mut bound: BTreeMap<(KeyTable, KeyName), &str> = BTreeMap::new();
-        for (table, command, keys) in &config.keys {
-            for key in keys {
-                match bound.insert((*table, *key), command) {
-                    Some(other) if other != command => {
-                        let span = spans
-                            .get(&(*table, command.clone(), *key))
-                            .or_else(|| spans.get(&(*table, other.to_owned(), *key)))
-                            .cloned();
-                        return Err(at(
-                            span,
-                            format!("this key is bound to both `{other}` and `{command}`"),
-                        ));
-                    }
-                    _ => {}
-                }
-            }
+        if let Some(keys) = parsed.keys {
+            config.keys.rebind(keys, &at)?;
         }
         Ok(config)
     }

@@ -22,14 +22,14 @@ pub use error::{CliError, NotTerminals, UsageError};
 pub use list::today;
 
 use self::output::{Destination, Output, write_stdout};
-use crate::config::{Config, ConfigError, DEFAULT_CONFIG};
+use crate::config::{Config, ConfigError, default_file};
 use crate::corpus::{self, Corpus};
 use crate::text::visible;
 
 /// Does what the command line asks for.
 pub fn run(cli: Cli) -> Result<(), CliError> {
     if cli.print_default_config {
-        return write_stdout(|out| out.write_all(DEFAULT_CONFIG.as_bytes()));
+        return write_stdout(|out| out.write_all(default_file().as_bytes()));
     }
     let Some(command) = cli.command else {
         return reader::run(&cli.paths, &cli.display);

@@ -4,8 +4,8 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::command::{BookmarksCommand, Command};
-use crate::config::{Config, KeyCodeName, KeyName, KeyTable};
+use crate::config::commands::{BookmarksCommand, Command};
+use crate::config::{Config, KeyCodeName, KeyName};
 
 /// A key as bound: a code and the modifiers that must be held.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -114,24 +114,19 @@ impl Default for KeyMap {
     }
 }
 
+/// Each key with its command, in the order of the commands.
+fn keys<C: Copy>(bindings: &[(C, Vec<KeyName>)]) -> Vec<(Key, C)> {
+    bindings
+        .iter()
+        .flat_map(|(command, keys)| keys.iter().map(|key| (Key::from(*key), *command)))
+        .collect()
+}
+
 impl KeyMap {
-    /// The bindings a configuration asks for. Command names were checked against the
-    /// defaults when the file was read; one unknown here (none can be) is left out.
+    /// The bindings a configuration asks for.
     pub fn from_config(config: &Config) -> Self {
-        let mut bindings = config
-            .keys
-            .iter()
-            .filter(|(table, ..)| *table == KeyTable::Panes)
-            .filter_map(|(_, name, keys)| Some((Command::from_name(name)?, keys)))
-            .flat_map(|(command, keys)| keys.iter().map(move |key| (Key::from(*key), command)))
-            .collect::<Vec<_>>();
-        let bookmarks = config
-            .keys
-            .iter()
-            .filter(|(table, ..)| *table == KeyTable::Bookmarks)
-            .filter_map(|(_, name, keys)| Some((BookmarksCommand::from_name(name)?, keys)))
-            .flat_map(|(command, keys)| keys.iter().map(move |key| (Key::from(*key), command)))
-            .collect();
+        let mut bindings = keys(&config.keys.panes);
+        let bookmarks = keys(&config.keys.bookmarks_pane);
         // Ctrl-C always leaves, unless the configuration gives it to another command: a
         // user who rebinds quit to one letter must still have a way out.
         let ctrl_c = Key {
@@ -168,7 +163,7 @@ impl KeyMap {
                 .map(|(keys, command)| HelpRow::Keys(keys, command.description())),
         );
         rows.push(HelpRow::Heading("bookmarks pane"));
-        for command in BookmarksCommand::ALL {
+        for &command in BookmarksCommand::ALL {
             let keys: Vec<String> = self
                 .bookmarks
                 .iter()
@@ -258,20 +253,14 @@ mod tests {
     }
 
     #[test]
-    fn the_default_configuration_names_every_command_once() {
+    fn the_default_configuration_binds_every_command() {
         let defaults = Config::defaults();
-        let names: Vec<&str> = defaults
-            .keys
-            .iter()
-            .filter(|(table, ..)| *table == KeyTable::Panes)
-            .map(|(_, name, _)| name.as_str())
-            .collect();
-        let mut expected: Vec<&str> = Command::ALL.iter().map(|c| c.name()).collect();
-        assert_eq!(names.len(), expected.len());
-        expected.sort_unstable();
-        let mut sorted = names.clone();
-        sorted.sort_unstable();
-        assert_eq!(sorted, expected);
+        let commands: Vec<Command> = defaults.keys.panes.iter().map(|(c, _)| *c).collect();
+        assert_eq!(commands, Command::ALL);
+        let map = KeyMap::default();
+        for &command in Command::ALL {
+            assert!(!map.keys_of(command).is_empty(), "{command:?}");
+        }
     }
 
     #[test]

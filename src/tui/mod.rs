@@ -3,7 +3,6 @@
 //! `events` touch the terminal.
 
 pub mod app;
-pub mod command;
 pub mod effects;
 pub mod events;
 pub mod filter;
@@ -29,7 +28,6 @@ use crossterm::event::KeyEvent;
 use ratatui::layout::{Position, Rect};
 
 use self::app::{App, Display, Effect, Layer, Msg};
-use self::command::Command;
 use self::effects::Stores;
 use self::events::Event;
 use self::keymap::KeyMap;
@@ -39,6 +37,7 @@ use self::theme::Theme;
 use self::view::Screen;
 use self::watch::{Reloader, Watch};
 use crate::article::Article;
+use crate::config::commands::Command;
 use crate::config::{Config, TashkeelSetting, ThemeName};
 use crate::corpus::Corpus;
 use crate::index::{Index, Progress};

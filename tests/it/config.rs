@@ -96,10 +96,24 @@ fn the_printed_defaults_are_the_documented_file_and_read_back_silently() {
         .unwrap();
     assert!(output.status.success());
     let printed = String::from_utf8(output.stdout).unwrap();
-    assert_eq!(
-        printed,
-        std::fs::read_to_string(repo_file("assets/config.toml")).unwrap()
-    );
+    // The documented settings, then every command with its keys and what it does.
+    let settings = std::fs::read_to_string(repo_file("assets/config.toml")).unwrap();
+    let keys = printed
+        .strip_prefix(settings.as_str())
+        .expect("the settings come first");
+    assert!(keys.starts_with("[keys]\n"), "{keys}");
+    for command in qari::config::commands::Command::ALL {
+        let line = keys
+            .lines()
+            .find(|l| l.starts_with(&format!("{} = [", command.name())))
+            .unwrap_or_else(|| panic!("{command:?} in\n{keys}"));
+        assert!(
+            line.ends_with(&format!("# {}", command.description())),
+            "{line}"
+        );
+    }
+    assert!(keys.contains("\n[keys.bookmarks_pane]\n"), "{keys}");
+    assert!(keys.contains("\nclose = [\"Esc\", \"'\", \"q\"]"), "{keys}");
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("config.toml");
     std::fs::write(&file, &printed).unwrap();

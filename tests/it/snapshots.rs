@@ -116,7 +116,7 @@ fn help_overlay_lists_every_key() {
     press(&mut app, &[KeyCode::Char(' ')]);
     let second = screen(&app);
     insta::assert_snapshot!("help_80x24_page2", second);
-    for command in qari::tui::command::Command::ALL {
+    for command in qari::config::commands::Command::ALL {
         let description = command.description();
         assert!(
             first.contains(description) || second.contains(description),

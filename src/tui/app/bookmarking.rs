@@ -12,7 +12,7 @@ use crate::article::BodyView;
 use crate::bookmarks::{
     Anchor, ArticleLookup, Bookmark, BookmarkId, LogicalBody, NewBookmark, ParaOffset,
 };
-use crate::tui::command::BookmarksCommand;
+use crate::config::commands::BookmarksCommand;
 use crate::tui::filter::{Edit, Filter};
 use crate::tui::geometry::Pane;
 use crate::tui::reader::LineKind;

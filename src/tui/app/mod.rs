@@ -6,11 +6,11 @@ use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
-use super::command::Command;
 use super::geometry::{Areas, Pane};
 use super::selection::{Selection, SelectionUnit};
 use super::theme::Theme;
 use crate::article::{Article, BodyView, sort_newest_first};
+use crate::config::commands::Command;
 use crate::corpus::Corpus;
 use crate::corpus::dates::DateLocale;
 use crate::index::Order;

@@ -4,7 +4,7 @@
 //! leaves it alone, so that a stray click never acts behind what is shown.
 
 use super::App;
-use crate::tui::command::Command;
+use crate::config::commands::Command;
 use crate::tui::geometry::Pane;
 
 /// What the mouse did, at a cell of the screen.

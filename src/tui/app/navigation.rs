@@ -2,7 +2,7 @@
 //! matches, and the page sizes they move by.
 
 use super::{App, Direction, Jump};
-use crate::tui::command::Command;
+use crate::config::commands::Command;
 
 impl App {
     /// A movement key while the list has the keyboard: the highlight moves, and in the

@@ -2,7 +2,7 @@
 //! view, and copying it.
 
 use super::{App, Effect};
-use crate::tui::command::Command;
+use crate::config::commands::Command;
 use crate::tui::geometry::Pane;
 use crate::tui::reader::LineKind;
 use crate::tui::selection::{Selection, SelectionUnit};

@@ -7,9 +7,9 @@ use ratatui::widgets::Widget;
 
 use super::cells::draw_line;
 use super::grouped;
+use crate::config::commands::Command;
 use crate::text::{Alignment, VisualLine, single_line};
 use crate::tui::app::{App, Layer};
-use crate::tui::command::Command;
 use crate::tui::filter::Filter;
 use crate::tui::keymap::KeyMap;
 
