@@ -1,31 +1,48 @@
 //! The logical body of an article, the text every bookmark offset counts in: the clean
 //! paragraphs (boilerplate left out) joined by a blank line, offsets in chars (Unicode
-//! scalar values). It also maps those offsets to and from (paragraph, byte) positions,
-//! which is what the reader's layout speaks, and hashes the text to re-find a moved file.
+//! scalar values). It also maps those offsets to and from (paragraph, byte) positions in
+//! the article's own paragraphs, which is what the reader's layout speaks — the one place
+//! that knows which paragraphs the logical body leaves out — and hashes the text to
+//! re-find a moved file.
 
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::article::{Article, BodyView};
+use crate::article::Article;
 
 /// What stands between two paragraphs of the logical body.
 pub const PARAGRAPH_SEPARATOR: &str = "\n\n";
 
-/// A place inside one clean paragraph: its index in `article.body(BodyView::Clean)` and a
-/// byte offset into its text (on a char boundary; the paragraph's length means its end).
+/// A place inside one paragraph of the logical body: the paragraph's index among all of
+/// the article's paragraphs (`article.paragraphs`, boilerplate included) and a byte
+/// offset into its text (on a char boundary; the paragraph's length means its end).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ParaOffset {
-    /// Index among the clean paragraphs.
+    /// Index among the article's paragraphs.
     pub paragraph: usize,
     /// Byte offset in that paragraph's text.
     pub byte: usize,
 }
 
+/// Where a char offset of the logical body is, as the reader shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BodyPlace {
+    /// In (or at either end of) a paragraph's text.
+    Text(ParaOffset),
+    /// In the break between two paragraphs: before the article's paragraph `paragraph`.
+    BreakBefore {
+        /// The paragraph after the break.
+        paragraph: usize,
+    },
+}
+
 /// Where one paragraph sits in the logical body.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Span {
+    /// Its index among the article's paragraphs.
+    paragraph: usize,
     byte_start: usize,
     char_start: usize,
     byte_len: usize,
@@ -41,24 +58,36 @@ pub struct LogicalBody {
 }
 
 impl LogicalBody {
-    /// The logical body of an article.
+    /// The logical body of an article: its clean paragraphs.
     pub fn of(article: &Article) -> Self {
-        Self::from_paragraphs(&article.body(BodyView::Clean))
+        // The paragraphs of `article.body(BodyView::Clean)`, with their numbers.
+        let clean = article
+            .paragraphs
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| !p.boilerplate)
+            .map(|(i, p)| (i, p.text.as_str()));
+        Self::from_numbered(clean)
     }
 
-    /// The logical body of these paragraphs, in order.
+    /// The logical body of these paragraphs, in order, numbered from 0.
     pub fn from_paragraphs<P: AsRef<str>>(paragraphs: &[P]) -> Self {
+        Self::from_numbered(paragraphs.iter().map(AsRef::as_ref).enumerate())
+    }
+
+    /// The logical body of paragraphs given with their numbers in the article.
+    fn from_numbered<'a>(paragraphs: impl Iterator<Item = (usize, &'a str)>) -> Self {
         let mut text = String::new();
-        let mut spans = Vec::with_capacity(paragraphs.len());
+        let mut spans: Vec<Span> = Vec::new();
         let mut char_start = 0;
-        for (i, paragraph) in paragraphs.iter().enumerate() {
-            if i > 0 {
+        for (number, paragraph) in paragraphs {
+            if !spans.is_empty() {
                 text.push_str(PARAGRAPH_SEPARATOR);
                 char_start += PARAGRAPH_SEPARATOR.chars().count();
             }
-            let paragraph = paragraph.as_ref();
             let char_len = paragraph.chars().count();
             spans.push(Span {
+                paragraph: number,
                 byte_start: text.len(),
                 char_start,
                 byte_len: paragraph.len(),
@@ -99,10 +128,11 @@ impl LogicalBody {
         Some(&self.text[start..end])
     }
 
-    /// The char offset of a place in a paragraph, or `None` when there is no such
-    /// paragraph or the byte is past its end or inside a char.
+    /// The char offset of a place in a paragraph, or `None` when the logical body has
+    /// no such paragraph (boilerplate, or past the end) or the byte is past its end or
+    /// inside a char.
     pub fn char_offset(&self, at: ParaOffset) -> Option<usize> {
-        let span = self.spans.get(at.paragraph)?;
+        let span = &self.spans[self.span_of(at.paragraph)?];
         let paragraph = &self.text[span.byte_start..span.byte_start + span.byte_len];
         if !paragraph.is_char_boundary(at.byte) {
             return None;
@@ -129,16 +159,40 @@ impl LogicalBody {
             .char_indices()
             .nth(within)
             .map_or(span.byte_len, |(byte, _)| byte);
-        Some(ParaOffset { paragraph, byte })
+        Some(ParaOffset {
+            paragraph: span.paragraph,
+            byte,
+        })
     }
 
-    /// The parts of a char range that fall in each paragraph, as byte ranges in that
-    /// paragraph's text, in order: what the reader paints. Separators are left out, and
-    /// so are empty parts.
+    /// Where a char offset is for the reader: in a paragraph's text, or in the break
+    /// between two (shown as the blank line before the next one). `None` when the body
+    /// is empty or the offset is past its end.
+    pub fn place(&self, char: usize) -> Option<BodyPlace> {
+        let at = self.para_offset(char)?;
+        if self.char_offset(at) == Some(char) {
+            return Some(BodyPlace::Text(at));
+        }
+        let next = self.spans.get(self.span_of(at.paragraph)? + 1)?;
+        Some(BodyPlace::BreakBefore {
+            paragraph: next.paragraph,
+        })
+    }
+
+    /// Which span holds the article's paragraph `paragraph`.
+    fn span_of(&self, paragraph: usize) -> Option<usize> {
+        self.spans
+            .binary_search_by_key(&paragraph, |span| span.paragraph)
+            .ok()
+    }
+
+    /// The parts of a char range that fall in each paragraph, as the article's paragraph
+    /// and byte ranges in its text, in order: what the reader paints. Separators are left
+    /// out, and so are empty parts.
     pub fn paragraph_parts(&self, chars: Range<usize>) -> Vec<(usize, Range<usize>)> {
         let end = chars.end.min(self.char_len);
         let mut parts = Vec::new();
-        for (index, span) in self.spans.iter().enumerate() {
+        for span in &self.spans {
             let from = chars.start.max(span.char_start);
             let to = end.min(span.char_start + span.char_len);
             if from >= to {
@@ -150,7 +204,7 @@ impl LogicalBody {
                     .nth(char - span.char_start)
                     .map_or(span.byte_len, |(byte, _)| byte)
             };
-            parts.push((index, byte(from)..byte(to)));
+            parts.push((span.paragraph, byte(from)..byte(to)));
         }
         parts
     }
@@ -258,6 +312,30 @@ mod tests {
                 (1, 0..2),
                 (2, 0.."ث".len()),
             ]
+        );
+    }
+
+    #[test]
+    fn places_are_in_the_articles_own_paragraphs_with_boilerplate_left_out() {
+        // The article's paragraph 1 is boilerplate: the logical body skips it.
+        let body = LogicalBody::from_numbered([(0, "قال"), (2, "ab"), (3, "ثم")].into_iter());
+        assert_eq!(body.text(), "قال\n\nab\n\nثم");
+        let at = |paragraph, byte| ParaOffset { paragraph, byte };
+        assert_eq!(body.char_offset(at(2, 1)), Some(3 + 2 + 1));
+        assert_eq!(
+            body.char_offset(at(1, 0)),
+            None,
+            "boilerplate has no offset"
+        );
+        assert_eq!(body.para_offset(6), Some(at(2, 1)));
+        assert_eq!(body.place(6), Some(BodyPlace::Text(at(2, 1))));
+        // Inside the break after قال: the blank line before paragraph 2.
+        assert_eq!(body.place(4), Some(BodyPlace::BreakBefore { paragraph: 2 }));
+        assert_eq!(body.place(3), Some(BodyPlace::Text(at(0, "قال".len()))));
+        assert_eq!(body.place(body.char_len() + 1), None);
+        assert_eq!(
+            body.paragraph_parts(2..10),
+            vec![(0, "قا".len().."قال".len()), (2, 0..2), (3, 0.."ث".len())]
         );
     }
 

@@ -24,7 +24,7 @@ pub mod reading;
 pub mod store;
 
 pub use anchor::{Anchor, AnchorHow, CONTEXT_CHARS, Position, Quote, anchor};
-pub use body::{ArticleHash, LogicalBody, PARAGRAPH_SEPARATOR, ParaOffset};
+pub use body::{ArticleHash, BodyPlace, LogicalBody, PARAGRAPH_SEPARATOR, ParaOffset};
 pub use error::{MovedAside, Outcome, Problem, StoreError};
 pub use history::{FilterHistory, HistoryStore};
 pub use lookup::{ArticleLookup, FoundBy};

@@ -10,7 +10,7 @@ use crossterm::event::KeyEvent;
 use super::{App, Effect, Modal, Place};
 use crate::article::BodyView;
 use crate::bookmarks::{
-    Anchor, ArticleLookup, Bookmark, BookmarkId, LogicalBody, NewBookmark, ParaOffset,
+    Anchor, ArticleLookup, BodyPlace, Bookmark, BookmarkId, LogicalBody, NewBookmark, ParaOffset,
 };
 use crate::config::commands::BookmarksCommand;
 use crate::tui::filter::{Edit, Filter};
@@ -115,15 +115,11 @@ impl App {
         };
         let article = &self.articles[reader.article];
         let body = LogicalBody::of(article);
-        let clean: Vec<usize> = (0..article.paragraphs.len())
-            .filter(|&p| !article.paragraphs[p].boilerplate)
-            .collect();
         for &mark in marks {
             let Anchor::Anchored { range, .. } = self.library.bookmarks[mark].anchor(&body) else {
                 continue;
             };
-            for (part, bytes) in body.paragraph_parts(range) {
-                let paragraph = clean[part];
+            for (paragraph, bytes) in body.paragraph_parts(range) {
                 for (i, line) in reader.lines.iter().enumerate() {
                     if line.kind == LineKind::Paragraph(paragraph)
                         && line.line.logical.start < bytes.end
@@ -166,9 +162,6 @@ impl App {
         let reader = self.reader.as_ref()?;
         let article = &self.articles[reader.article];
         let body = LogicalBody::of(article);
-        let clean: Vec<usize> = (0..article.paragraphs.len())
-            .filter(|&p| !article.paragraphs[p].boilerplate)
-            .collect();
         let passages = match &self.selection {
             Some(selection) => selection.passages(),
             None => {
@@ -181,13 +174,7 @@ impl App {
                 }]
             }
         };
-        let char_at = |paragraph: usize, byte: usize| {
-            let part = clean.iter().position(|&p| p == paragraph)?;
-            body.char_offset(ParaOffset {
-                paragraph: part,
-                byte,
-            })
-        };
+        let char_at = |paragraph, byte| body.char_offset(ParaOffset { paragraph, byte });
         let (first, last) = (passages.first()?, passages.last()?);
         let range = match (
             char_at(first.paragraph, first.range.start),
@@ -401,35 +388,24 @@ impl App {
         let Some(reader) = self.reader.as_mut() else {
             return;
         };
-        let article = &self.articles[reader.article];
-        let body = LogicalBody::of(article);
-        let Some(at) = body.para_offset(offset) else {
-            return;
+        let body = LogicalBody::of(&self.articles[reader.article]);
+        let first_line = |paragraph| {
+            reader
+                .lines
+                .iter()
+                .position(|l| l.kind == LineKind::Paragraph(paragraph))
         };
-        let clean: Vec<usize> = (0..article.paragraphs.len())
-            .filter(|&p| !article.paragraphs[p].boilerplate)
-            .collect();
-        // An offset inside a paragraph break is the blank line before the next paragraph.
-        if body.char_offset(at) != Some(offset) {
-            let next = clean.get(at.paragraph + 1).copied();
-            if let Some(first) = next.and_then(|next| {
-                reader
-                    .lines
-                    .iter()
-                    .position(|l| l.kind == LineKind::Paragraph(next))
-            }) {
-                reader.scroll = first.saturating_sub(1).min(max);
+        let line = match body.place(offset) {
+            None => None,
+            // A place in a paragraph break is the blank line before the next paragraph.
+            Some(BodyPlace::BreakBefore { paragraph }) => {
+                first_line(paragraph).map(|first| first.saturating_sub(1))
             }
-            return;
-        }
-        let Some(&paragraph) = clean.get(at.paragraph) else {
-            return;
+            Some(BodyPlace::Text(at)) => reader.lines.iter().position(|l| {
+                l.kind == LineKind::Paragraph(at.paragraph) && l.line.logical.end > at.byte
+            }),
         };
-        if let Some(line) = reader
-            .lines
-            .iter()
-            .position(|l| l.kind == LineKind::Paragraph(paragraph) && l.line.logical.end > at.byte)
-        {
+        if let Some(line) = line {
             reader.scroll = line.min(max);
         }
     }

@@ -79,16 +79,7 @@ impl App {
         let top = reader.top_paragraph();
         let body = LogicalBody::of(article);
         let offset = top
-            .and_then(|(paragraph, byte)| {
-                let part = article.paragraphs[..paragraph]
-                    .iter()
-                    .filter(|p| !p.boilerplate)
-                    .count();
-                body.char_offset(ParaOffset {
-                    paragraph: part,
-                    byte,
-                })
-            })
+            .and_then(|(paragraph, byte)| body.char_offset(ParaOffset { paragraph, byte }))
             .unwrap_or(0);
         // A blank line at the top (between two paragraphs) is kept as a place inside the
         // paragraph break, so that the article reopens with that same line at the top.

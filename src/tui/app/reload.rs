@@ -165,15 +165,8 @@ impl App {
                 }
                 _ => None,
             })?;
-        let part = article.paragraphs[..paragraph]
-            .iter()
-            .filter(|p| !p.boilerplate)
-            .count();
         let body = LogicalBody::of(article);
-        let offset = body.char_offset(ParaOffset {
-            paragraph: part,
-            byte,
-        })?;
+        let offset = body.char_offset(ParaOffset { paragraph, byte })?;
         Some(ReadingPosition::at(&body, offset))
     }
 }
