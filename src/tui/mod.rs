@@ -7,6 +7,7 @@ pub mod effects;
 pub mod events;
 pub mod filter;
 pub mod geometry;
+pub mod hyperlink;
 pub mod keymap;
 pub mod overhang;
 pub mod reader;
@@ -259,7 +260,7 @@ fn build_index(
 /// Gives a key press to whatever has the keyboard: the note being typed, the bookmarks
 /// pane, the filter bar, or else the command the key map binds it to. Says whether the
 /// key did anything (an unbound key does not).
-pub fn press(app: &mut App, keymap: &KeyMap, key: &KeyEvent) -> bool {
+pub(crate) fn press(app: &mut App, keymap: &KeyMap, key: &KeyEvent) -> bool {
     // Ctrl-C quits and Ctrl-L redraws from anywhere; plain letters belong to whatever
     // reads text.
     let global = key
@@ -284,7 +285,7 @@ pub fn press(app: &mut App, keymap: &KeyMap, key: &KeyEvent) -> bool {
 
 /// The command a key press stands for. While an overlay is shown, any key (bound or not)
 /// closes it.
-pub fn key_command(app: &App, keymap: &KeyMap, key: &KeyEvent) -> Option<Command> {
+pub(crate) fn key_command(app: &App, keymap: &KeyMap, key: &KeyEvent) -> Option<Command> {
     keymap
         .command(key)
         .or_else(|| matches!(app.layer(), Layer::Help | Layer::LoadErrors).then_some(Command::Help))
@@ -299,7 +300,8 @@ fn draw(session: &mut TerminalSession, app: &App, keymap: &KeyMap) -> std::io::R
         .reader_text()
         .filter(|_| areas.list.is_none() && !app.is_covered())
         .map(|text| text.top()..text.bottom());
-    session.draw(scroll_rows, cursor, |frame| {
+    let links = view::reader_links(app);
+    session.draw(scroll_rows, cursor, &links, |frame| {
         frame.render_widget(Screen { app, keymap }, frame.area());
     })?;
     session.commit()

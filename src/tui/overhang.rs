@@ -7,41 +7,66 @@
 //! old run, and even where nothing is left behind it cuts the row into other runs than
 //! a fresh start would, which joins the letters at the cut differently.
 //!
-//! So the part of a row that changes is erased and sent again in the runs a fresh start
-//! would send it in, out to places where a fresh start's runs break in the old frame
-//! and in the new one alike (a change of style, a stretch of blanks skipped): what the
-//! terminal shows is then always what it would show had qari just started on the same
-//! screen. In the split layout that is the pane beside an unchanged one, so scrolling
-//! the reader does not send the list again.
+//! So the part of a row that changes is erased and sent again exactly as a fresh start
+//! sends it (the same cells, blanks that fill a gap included, in the same runs), out to
+//! places where a fresh start's runs break in the old frame and in the new one alike (a
+//! change of style, a stretch of blanks skipped): what the terminal shows is then always
+//! what it would show had qari just started on the same screen. In the split layout that
+//! is the pane beside an unchanged one, so scrolling the reader does not send the list
+//! again.
 
 use std::io::{self, Write};
 
 use ratatui::buffer::{Buffer, Cell};
-use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
 use super::scroll;
 
-/// Erases the stretches of the rows of `next` that differ from `shown` (what the
-/// terminal shows) and blanks them in `shown` too, so that the diff that follows sends
-/// them as to a cleared screen. A stretch that showed nothing at all (a row a scroll
-/// brought into view) is already as a cleared screen has it, and is left to the diff.
-pub fn erase_changed(out: &mut impl Write, shown: &mut Buffer, next: &Buffer) -> io::Result<()> {
+/// A cell to send: column, row, content (what [`scroll::updates`] lists).
+pub type Update<'a> = (u16, u16, &'a Cell);
+
+/// The cells to send to turn what the terminal shows (`shown`, the last frame sent, with
+/// rows a scroll moved already moved) into `next`. It erases the stretches of rows
+/// whose pixels a fresh start would draw otherwise, writing that to `out`, and returns
+/// those stretches' cells as a fresh start sends them; the rest of the screen is left
+/// as it is. A stretch that showed nothing (a row a scroll brought into view) needs no
+/// erasing.
+pub fn redraw<'a>(
+    out: &mut impl Write,
+    shown: &Buffer,
+    next: &'a Buffer,
+) -> io::Result<Vec<Update<'a>>> {
+    let blank = Buffer::empty(next.area);
+    let fresh = scroll::updates(&blank, next);
     if shown.area != next.area {
-        return Ok(());
+        // Not a screen `next` can be drawn over (the caller starts from a blank one of
+        // the same size): all of it, as to a cleared screen.
+        return Ok(fresh);
     }
+    let was = scroll::updates(&blank, shown);
     let width = usize::from(next.area.width);
+    let mut sent = Vec::with_capacity(fresh.len());
     let mut reset = false;
-    for y in 0..usize::from(next.area.height) {
-        let row = y * width..(y + 1) * width;
-        let (old, new) = (&shown.content[row.clone()], &next.content[row.clone()]);
-        if old == new {
+    for y in 0..next.area.height {
+        let row = usize::from(y) * width..(usize::from(y) + 1) * width;
+        let (old, new) = (&shown.content[row.clone()], &next.content[row]);
+        let (old_runs, new_runs) = (Runs::of(&was, y, width), Runs::of(&fresh, y, width));
+        if old == new && old_runs.sent == new_runs.sent && old_runs.joined == new_runs.joined {
             continue;
         }
+        let mut resend = vec![false; width];
         let mut erase: Vec<(usize, usize)> = Vec::new();
-        for (start, end) in stretches(old, new) {
-            let (was, will) = (&old[start..end], &new[start..end]);
-            if was == will || was.iter().all(|cell| *cell == Cell::default()) {
+        for (start, end) in stretches(old, new, &old_runs, &new_runs) {
+            let span = start..end;
+            if old[span.clone()] == new[span.clone()]
+                && old_runs.sent[span.clone()] == new_runs.sent[span.clone()]
+                && old_runs.joined[span.clone()] == new_runs.joined[span.clone()]
+            {
+                // The same cells drawn in the same runs: the same pixels.
+                continue;
+            }
+            resend[span.clone()].fill(true);
+            if !old_runs.sent[span].contains(&true) {
                 continue;
             }
             match erase.last_mut() {
@@ -49,6 +74,11 @@ pub fn erase_changed(out: &mut impl Write, shown: &mut Buffer, next: &Buffer) ->
                 _ => erase.push((start, end)),
             }
         }
+        sent.extend(
+            fresh[new_runs.span.clone()]
+                .iter()
+                .filter(|(x, _, _)| resend[usize::from(*x)]),
+        );
         for (start, end) in erase {
             if !reset {
                 // Erasing paints the current background: make it the default one. (ratatui
@@ -62,51 +92,67 @@ pub fn erase_changed(out: &mut impl Write, shown: &mut Buffer, next: &Buffer) ->
             } else {
                 write!(out, "\x1b[{}X", end - start)?;
             }
-            shown.content[row.start + start..row.start + end].fill(Cell::default());
         }
     }
-    Ok(())
+    Ok(sent)
+}
+
+/// How a fresh start sends one row: which cells it sends, and which it sends in one
+/// run with the cell before (both sent, one after the other, in the same style; a new
+/// style or a cursor move starts a new run).
+struct Runs {
+    sent: Vec<bool>,
+    joined: Vec<bool>,
+    /// Where the row's cells are in the fresh start's list.
+    span: std::ops::Range<usize>,
+}
+
+impl Runs {
+    /// Row `y`'s runs in `fresh`, a fresh start's list for the whole screen (in order of
+    /// rows, then columns).
+    fn of(fresh: &[Update<'_>], y: u16, width: usize) -> Self {
+        let start = fresh.partition_point(|&(_, row, _)| row < y);
+        let end = start + fresh[start..].partition_point(|&(_, row, _)| row == y);
+        let mut sent = vec![false; width];
+        let mut joined = vec![false; width];
+        for &(x, _, _) in &fresh[start..end] {
+            sent[usize::from(x)] = true;
+        }
+        for pair in fresh[start..end].windows(2) {
+            let ((x, _, before), (next, _, cell)) = (pair[0], pair[1]);
+            if next == x + 1 && before.style() == cell.style() {
+                joined[usize::from(next)] = true;
+            }
+        }
+        Self {
+            sent,
+            joined,
+            span: start..end,
+        }
+    }
 }
 
 /// The row cut wherever a fresh start's runs break both in `old` and in `new`, and so
 /// no glyph of either frame is drawn across the cut.
-fn stretches(old: &[Cell], new: &[Cell]) -> Vec<(usize, usize)> {
-    let (before, after) = (joined(old), joined(new));
+fn stretches(old: &[Cell], new: &[Cell], before: &Runs, after: &Runs) -> Vec<(usize, usize)> {
     let second_half = |row: &[Cell], x: usize| row[x - 1].symbol().width() > 1;
     let mut cuts = vec![0];
-    cuts.extend(
-        (1..old.len())
-            .filter(|&x| !before[x] && !after[x] && !second_half(old, x) && !second_half(new, x)),
-    );
+    cuts.extend((1..old.len()).filter(|&x| {
+        !before.joined[x] && !after.joined[x] && !second_half(old, x) && !second_half(new, x)
+    }));
     cuts.push(old.len());
     cuts.windows(2).map(|pair| (pair[0], pair[1])).collect()
-}
-
-/// For each cell of `row`, whether a fresh start sends it in one run with the cell
-/// before it: both sent, one after the other, in the same style (a new style or a
-/// cursor move starts a new run).
-fn joined(row: &[Cell]) -> Vec<bool> {
-    let area = Rect::new(0, 0, row.len() as u16, 1);
-    let content = Buffer {
-        area,
-        content: row.to_vec(),
-    };
-    let sent = scroll::updates(&Buffer::empty(area), &content);
-    let mut joined = vec![false; row.len()];
-    for pair in sent.windows(2) {
-        let ((x, _, before), (next, _, cell)) = (pair[0], pair[1]);
-        if next == x + 1 && before.style() == cell.style() {
-            joined[usize::from(next)] = true;
-        }
-    }
-    joined
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use ratatui::layout::Rect;
     use ratatui::style::{Color, Modifier, Style};
+
+    /// Cases the property test runs when PROPTEST_CASES does not say.
+    const CASES: u32 = 50_000;
 
     /// What xterm shows in a cell, as this module understands it: nothing when it was
     /// erased or never drawn, else the cell and the neighbours it was last drawn in one
@@ -126,7 +172,7 @@ mod tests {
             Self { width, pixels }
         }
 
-        /// Carries out the erasing [`erase_changed`] writes.
+        /// Carries out the erasing [`redraw`] writes.
         fn erase(&mut self, bytes: &[u8]) {
             let text = String::from_utf8(bytes.to_vec()).unwrap();
             let mut at = 0;
@@ -194,11 +240,10 @@ mod tests {
     /// of the erasing.
     fn redrawn(before: &Buffer, after: &Buffer) -> (Xterm, String) {
         let mut xterm = fresh(before);
-        let mut shown = before.clone();
         let mut bytes = Vec::new();
-        erase_changed(&mut bytes, &mut shown, after).unwrap();
+        let updates = redraw(&mut bytes, before, after).unwrap();
         xterm.erase(&bytes);
-        xterm.draw(&scroll::updates(&shown, after));
+        xterm.draw(&updates);
         (xterm, String::from_utf8(bytes).unwrap())
     }
 
@@ -232,6 +277,18 @@ mod tests {
         assert_ne!(xterm.pixels, fresh(&after).pixels);
     }
 
+    #[test]
+    fn a_blank_that_joins_a_glyph_in_a_fresh_start_is_sent_again_with_it() {
+        // A fresh start sends the blank after the letter (it fills the gap before the
+        // coloured blank) in one run with it, so the letter reaches into it; the cells
+        // that were there already are the same, but not their runs.
+        let before = screen(&[&[], &[("ﻼ", PLAIN)]]);
+        let after = screen(&[&[], &[("ﻼ", PLAIN), (" ", PLAIN), (" ", MARK)]]);
+        let (xterm, bytes) = redrawn(&before, &after);
+        assert_eq!(bytes, "\x1b[m\x1b[2;1H\x1b[2X");
+        assert_eq!(xterm.pixels, fresh(&after).pixels);
+    }
+
     fn rows() -> impl Strategy<Value = Buffer> {
         let piece = (
             prop::sample::select(vec![" ", "  ", "       ", "a", "ﺳ", "ﻼ", "国", "│"]),
@@ -245,12 +302,14 @@ mod tests {
     }
 
     proptest! {
-        // A fixed seed: at thousands of random cases this model still finds frames where
-        // a blank that a fresh start resends to fill a gap is not resent (its run then
-        // differs); until that is fixed, the same 256 cases run every time, so that the
-        // suite is deterministic and a change that breaks one of them is caught.
+        // Many cases, each a few microseconds: frames that break this are rare (a blank
+        // that fills a gap inside a stretch took thousands of cases to find). A random
+        // seed each run; PROPTEST_CASES sets another count.
         #![proptest_config(ProptestConfig {
-            rng_seed: prop::test_runner::RngSeed::Fixed(0x9a11),
+            cases: std::env::var("PROPTEST_CASES")
+                .ok()
+                .and_then(|cases| cases.parse().ok())
+                .unwrap_or(CASES),
             ..ProptestConfig::default()
         })]
         #[test]

@@ -26,6 +26,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::{Frame, Terminal, TerminalOptions, Viewport};
 
+use super::hyperlink::{self, Link};
 use super::{overhang, scroll};
 
 use crate::config::MouseSetting;
@@ -95,6 +96,8 @@ pub struct TerminalSession {
     /// What the terminal shows: the last frame sent, none before the first (or after a
     /// resize, which clears the screen).
     shown: Option<Buffer>,
+    /// The hyperlinks the terminal holds in the cells of `shown` (see [`hyperlink`]).
+    linked: Vec<Link>,
     bidi: BidiMode,
     restored: bool,
 }
@@ -129,6 +132,7 @@ impl TerminalSession {
         Ok(Self {
             screen,
             shown: None,
+            linked: Vec::new(),
             bidi,
             restored: false,
         })
@@ -185,29 +189,41 @@ impl TerminalSession {
     /// `scroll_rows` show the same lines as before, moved as a block, the terminal moves
     /// them itself and only the rows that came into view are sent (see [`scroll`]). The
     /// part of a row that changed is erased and sent as a fresh start sends it, so that no
-    /// pixels of an old glyph are left beside it (see [`overhang`]). The frame still goes
-    /// out in one write, with [`TerminalSession::commit`].
+    /// pixels of an old glyph are left beside it (see [`overhang`]). `links` are the
+    /// frame's hyperlinks, written where the terminal does not hold them already (see
+    /// [`hyperlink`]). The frame still goes out in one write, with
+    /// [`TerminalSession::commit`].
     pub fn draw(
         &mut self,
         scroll_rows: Option<Range<u16>>,
         cursor: Option<Position>,
+        links: &[Link],
         render: impl FnOnce(&mut Frame),
     ) -> io::Result<()> {
         render(&mut self.screen.get_frame());
         let current = self.screen.current_buffer_mut().clone();
         let mut shown = match self.shown.take() {
             Some(shown) if shown.area == current.area => shown,
-            _ => Buffer::empty(current.area),
+            _ => {
+                // A blank screen holds no links either.
+                self.linked.clear();
+                Buffer::empty(current.area)
+            }
         };
+        let mut scrolled = None;
         if let Some(rows) = scroll_rows
             && let Some(shift) = scroll::detect_shift(&shown, &current, rows.clone())
         {
             let writer = self.screen.backend_mut().writer_mut();
-            scroll::scroll_region(writer, &mut shown, rows, shift)?;
+            scroll::scroll_region(writer, &mut shown, rows.clone(), shift)?;
+            scrolled = Some(rows);
         }
-        overhang::erase_changed(self.screen.backend_mut().writer_mut(), &mut shown, &current)?;
-        let updates = scroll::updates(&shown, &current);
+        let updates = overhang::redraw(self.screen.backend_mut().writer_mut(), &shown, &current)?;
+        let stale = hyperlink::stale(&self.linked, links, &updates, scrolled.as_ref());
+        let updates = hyperlink::without(updates, &stale);
         self.screen.backend_mut().draw(updates.into_iter())?;
+        hyperlink::draw(self.screen.backend_mut(), &stale, &current)?;
+        self.linked = links.to_vec();
         match cursor {
             Some(position) => {
                 self.screen.show_cursor()?;

@@ -1,109 +1,92 @@
 //! What a new user tripped over in the bookmarks: `b` twice on one passage, a bookmark
 //! whose article is not loaded, and a label that a narrow pane cut off.
 
-use crossterm::event::{KeyCode, KeyModifiers};
+use crossterm::event::KeyCode;
 use qari::corpus::{load_bytes, load_sample};
 use qari::tui::app::{App, Display, Place};
 use qari::tui::effects::Stores;
 use ratatui::layout::Rect;
 
-use crate::support::{feed_key, screen_rows};
+use crate::harness::Harness;
 
-fn start(dir: &std::path::Path, corpus: qari::corpus::Corpus, width: u16) -> (App, Stores) {
-    let mut app = App::new(corpus, Display::default(), Rect::new(0, 0, width, 24));
-    let stores = Stores::in_dir(dir);
-    stores.load_into(&mut app);
-    (app, stores)
-}
-
-fn press(app: &mut App, stores: &Stores, keys: &[KeyCode]) {
-    for &code in keys {
-        let effects = feed_key(app, code, KeyModifiers::NONE);
-        stores.apply(app, effects);
-    }
-}
-
-fn screen(app: &App) -> String {
-    screen_rows(app).join("\n")
+fn start(dir: &std::path::Path, corpus: qari::corpus::Corpus, width: u16) -> Harness {
+    let app = App::new(corpus, Display::default(), Rect::new(0, 0, width, 24));
+    Harness::with_stores(app, Stores::in_dir(dir))
 }
 
 #[test]
 fn b_on_a_passage_already_bookmarked_says_so() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut app, stores) = start(dir.path(), load_sample(), 100);
-    press(&mut app, &stores, &[KeyCode::Enter, KeyCode::Char('b')]);
-    assert_eq!(app.library.bookmarks.len(), 1);
-    press(&mut app, &stores, &[KeyCode::Char('b')]);
-    assert_eq!(app.library.bookmarks.len(), 1, "no duplicate");
-    assert_eq!(app.status.message.as_deref(), Some("already bookmarked"));
+    let mut h = start(dir.path(), load_sample(), 100);
+    h.keys(&[KeyCode::Enter, KeyCode::Char('b')]);
+    assert_eq!(h.app.library.bookmarks.len(), 1);
+    h.keys(&[KeyCode::Char('b')]);
+    assert_eq!(h.app.library.bookmarks.len(), 1, "no duplicate");
+    assert_eq!(h.app.status.message.as_deref(), Some("already bookmarked"));
     // Another passage is bookmarked as before.
-    press(&mut app, &stores, &[KeyCode::PageDown, KeyCode::Char('b')]);
-    assert_eq!(app.library.bookmarks.len(), 2);
+    h.keys(&[KeyCode::PageDown, KeyCode::Char('b')]);
+    assert_eq!(h.app.library.bookmarks.len(), 2);
 }
 
 #[test]
 fn a_bookmark_whose_article_is_not_loaded_says_so_and_the_label_fits_80_columns() {
     let dir = tempfile::tempdir().unwrap();
     // Bookmarked in the sample...
-    let (mut app, stores) = start(dir.path(), load_sample(), 80);
-    press(&mut app, &stores, &[KeyCode::Enter, KeyCode::Char('b')]);
-    assert_eq!(app.library.bookmarks.len(), 1);
+    let mut h = start(dir.path(), load_sample(), 80);
+    h.keys(&[KeyCode::Enter, KeyCode::Char('b')]);
+    assert_eq!(h.app.library.bookmarks.len(), 1);
     // ...then opened on another corpus.
     let other = load_bytes(
         "other.txt",
         "عنوان آخر\n\nنص آخر لا علاقة له بالعينة.\n".as_bytes(),
     );
-    let (mut app, stores) = start(dir.path(), other, 80);
-    assert_eq!(app.library.places, vec![Place::NotLoaded]);
-    press(&mut app, &stores, &[KeyCode::Char('\''), KeyCode::Enter]);
+    let mut h = start(dir.path(), other, 80);
+    assert_eq!(h.app.library.places, vec![Place::NotLoaded]);
+    h.keys(&[KeyCode::Char('\''), KeyCode::Enter]);
     assert_eq!(
-        app.status.message.as_deref(),
+        h.app.status.message.as_deref(),
         Some("article not loaded: its file is not among those open")
     );
-    let shown = screen(&app);
+    let shown = h.screen();
     assert!(shown.contains("article not loaded ·"), "{shown}");
 }
 
 #[test]
 fn the_pane_reads_the_store_again_when_opened() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut first, first_stores) = start(dir.path(), load_sample(), 100);
+    let mut first = start(dir.path(), load_sample(), 100);
     // Another qari on the same data folder bookmarks something.
-    let (mut second, second_stores) = start(dir.path(), load_sample(), 100);
-    press(
-        &mut second,
-        &second_stores,
-        &[KeyCode::Enter, KeyCode::Char('b')],
+    let mut second = start(dir.path(), load_sample(), 100);
+    second.keys(&[KeyCode::Enter, KeyCode::Char('b')]);
+    assert_eq!(first.app.library.bookmarks.len(), 0);
+    first.keys(&[KeyCode::Char('\'')]);
+    assert_eq!(
+        first.app.library.bookmarks.len(),
+        1,
+        "read again on opening"
     );
-    assert_eq!(first.library.bookmarks.len(), 0);
-    press(&mut first, &first_stores, &[KeyCode::Char('\'')]);
-    assert_eq!(first.library.bookmarks.len(), 1, "read again on opening");
 }
 
 #[test]
 fn opening_a_bookmark_marks_its_article_read() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut app, stores) = start(dir.path(), load_sample(), 100);
-    press(&mut app, &stores, &[KeyCode::Enter, KeyCode::Char('b')]);
-    let article = app.reader.as_ref().unwrap().article;
-    press(&mut app, &stores, &[KeyCode::Char('m')]);
-    assert!(!app.is_read(article), "m marked it unread");
-    press(
-        &mut app,
-        &stores,
-        &[KeyCode::Char('h'), KeyCode::Char('\''), KeyCode::Enter],
-    );
-    assert!(app.is_read(article));
+    let mut h = start(dir.path(), load_sample(), 100);
+    h.keys(&[KeyCode::Enter, KeyCode::Char('b')]);
+    let article = h.app.reader.as_ref().unwrap().article;
+    h.keys(&[KeyCode::Char('m')]);
+    assert!(!h.app.is_read(article), "m marked it unread");
+    h.keys(&[KeyCode::Char('h'), KeyCode::Char('\''), KeyCode::Enter]);
+    assert!(h.app.is_read(article));
 }
 
 #[test]
 fn an_article_left_at_its_start_reopens_with_its_title() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut app, stores) = start(dir.path(), load_sample(), 100);
-    press(&mut app, &stores, &[KeyCode::Enter, KeyCode::Char('h')]);
-    press(&mut app, &stores, &[KeyCode::Char('j'), KeyCode::Char('k')]);
-    press(&mut app, &stores, &[KeyCode::Enter]);
-    let reader = app.reader.as_ref().unwrap();
+    let mut h = start(dir.path(), load_sample(), 100);
+    h.keys(&[KeyCode::Enter, KeyCode::Char('h')]);
+    h.keys(&[KeyCode::Char('j'), KeyCode::Char('k')]);
+    h.keys(&[KeyCode::Enter]);
+    let reader = h.app.reader.as_ref().unwrap();
     assert_eq!(reader.scroll, 0);
     assert_eq!(reader.lines[0].kind, qari::tui::app::LineKind::Title);
 }
@@ -111,35 +94,32 @@ fn an_article_left_at_its_start_reopens_with_its_title() {
 #[test]
 fn with_no_result_the_reader_shows_nothing_to_bookmark() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut app, stores) = start(dir.path(), load_sample(), 100);
-    app.set_index(std::sync::Arc::new(qari::index::Index::build(
-        &app.articles,
-    )));
-    press(&mut app, &stores, &[KeyCode::Char('/')]);
+    let mut h = start(dir.path(), load_sample(), 100);
+    h.app
+        .set_index(std::sync::Arc::new(qari::index::Index::build(
+            &h.app.articles,
+        )));
+    h.keys(&[KeyCode::Char('/')]);
     let keys: Vec<KeyCode> = "كلمةلاتوجد".chars().map(KeyCode::Char).collect();
-    press(&mut app, &stores, &keys);
-    assert!(app.list.shown.is_empty());
-    assert!(app.reader.is_none(), "no stale article");
-    press(
-        &mut app,
-        &stores,
-        &[KeyCode::Enter, KeyCode::Tab, KeyCode::Char('b')],
-    );
-    assert!(app.library.bookmarks.is_empty());
+    h.keys(&keys);
+    assert!(h.app.list.shown.is_empty());
+    assert!(h.app.reader.is_none(), "no stale article");
+    h.keys(&[KeyCode::Enter, KeyCode::Tab, KeyCode::Char('b')]);
+    assert!(h.app.library.bookmarks.is_empty());
     // Clearing the filter shows the articles again, the first open beside the list.
-    press(&mut app, &stores, &[KeyCode::Char('/'), KeyCode::Esc]);
-    assert_eq!(app.list.shown.len(), 5);
-    assert!(app.reader.is_some());
+    h.keys(&[KeyCode::Char('/'), KeyCode::Esc]);
+    assert_eq!(h.app.list.shown.len(), 5);
+    assert!(h.app.reader.is_some());
 }
 
 #[test]
 fn a_date_in_an_arabic_heading_reads_year_first() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut app, stores) = start(dir.path(), load_sample(), 100);
-    press(&mut app, &stores, &[KeyCode::Enter, KeyCode::Char('b')]);
-    let date = app.library.bookmarks[0].article.date.unwrap().to_string();
-    press(&mut app, &stores, &[KeyCode::Char('\'')]);
-    let shown = screen(&app);
+    let mut h = start(dir.path(), load_sample(), 100);
+    h.keys(&[KeyCode::Enter, KeyCode::Char('b')]);
+    let date = h.app.library.bookmarks[0].article.date.unwrap().to_string();
+    h.keys(&[KeyCode::Char('\'')]);
+    let shown = h.screen();
     let reversed: String = {
         let parts: Vec<&str> = date.split('-').collect();
         format!("{}-{}-{}", parts[2], parts[1], parts[0])

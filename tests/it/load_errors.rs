@@ -1,16 +1,12 @@
 //! The load-errors panel with more problems than fit: each wrapped to the box, the last
 //! row saying how much is below, j scrolling, any other key closing.
 
-use crossterm::event::{KeyCode, KeyModifiers};
+use crossterm::event::KeyCode;
 use qari::corpus::load_paths;
 use qari::tui::app::{App, Display, Modal};
 use ratatui::layout::Rect;
 
-use crate::support::{feed_key, screen_rows};
-
-fn rows(app: &App) -> Vec<String> {
-    screen_rows(app)
-}
+use crate::harness::Harness;
 
 #[test]
 fn many_problems_wrap_scroll_and_say_how_many_more() {
@@ -25,9 +21,13 @@ fn many_problems_wrap_scroll_and_say_how_many_more() {
     }
     let corpus = load_paths(&[dir.path().to_path_buf()]);
     assert_eq!(corpus.skipped.len(), 30, "{:?}", corpus.skipped);
-    let mut app = App::new(corpus, Display::default(), Rect::new(0, 0, 60, 14));
-    feed_key(&mut app, KeyCode::Char('e'), KeyModifiers::NONE);
-    let shown = rows(&app);
+    let mut h = Harness::new(App::new(
+        corpus,
+        Display::default(),
+        Rect::new(0, 0, 60, 14),
+    ));
+    h.key(KeyCode::Char('e'));
+    let shown = h.rows();
     assert!(shown.iter().any(|r| r.contains("more lines")), "{shown:#?}");
     assert!(shown.iter().any(|r| r.contains("j k scroll")), "{shown:#?}");
     let first = shown
@@ -36,11 +36,11 @@ fn many_problems_wrap_scroll_and_say_how_many_more() {
         .unwrap();
     // Every row of the box stays inside the screen: long lines wrap, never cut.
     assert!(shown.iter().all(|r| r.chars().count() == 60));
-    feed_key(&mut app, KeyCode::Char('j'), KeyModifiers::NONE);
-    feed_key(&mut app, KeyCode::Char('j'), KeyModifiers::NONE);
-    assert!(matches!(app.modal, Modal::LoadErrors { scroll: 2 }));
-    let scrolled = rows(&app);
+    h.key(KeyCode::Char('j'));
+    h.key(KeyCode::Char('j'));
+    assert!(matches!(h.app.modal, Modal::LoadErrors { scroll: 2 }));
+    let scrolled = h.rows();
     assert_ne!(scrolled[first], shown[first], "j scrolled");
-    feed_key(&mut app, KeyCode::Char('x'), KeyModifiers::NONE);
-    assert!(matches!(app.modal, Modal::None));
+    h.key(KeyCode::Char('x'));
+    assert!(matches!(h.app.modal, Modal::None));
 }

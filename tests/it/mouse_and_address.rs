@@ -3,22 +3,12 @@
 //! reader, nothing acts behind the help; the reader shows the address under the title
 //! and `o` copies it.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyCode;
 use qari::corpus::{load_bytes, load_sample};
 use qari::tui::app::{App, Display, LineKind, Mouse, MouseAction};
-use qari::tui::keymap::KeyMap;
-use qari::tui::press;
 use ratatui::layout::Rect;
 
-use crate::support::{render, status_row};
-
-fn key(app: &mut App, code: KeyCode) {
-    press(
-        app,
-        &KeyMap::default(),
-        &KeyEvent::new(code, KeyModifiers::NONE),
-    );
-}
+use crate::harness::Harness;
 
 fn at(action: MouseAction, column: u16, row: u16) -> Mouse {
     Mouse {
@@ -66,12 +56,16 @@ fn a_click_selects_a_row_or_focuses_the_reader() {
 
 #[test]
 fn nothing_behind_the_help_takes_the_mouse() {
-    let mut app = App::new(load_sample(), Display::default(), Rect::new(0, 0, 100, 20));
-    key(&mut app, KeyCode::Char('?'));
-    let rows = app.areas().list_rows().unwrap();
-    assert!(!app.mouse(at(MouseAction::Click, rows.x + 3, rows.y + 2)));
-    assert!(!app.mouse(at(MouseAction::WheelDown, rows.x + 3, rows.y + 2)));
-    assert_eq!(app.list.selected, 0);
+    let app = App::new(load_sample(), Display::default(), Rect::new(0, 0, 100, 20));
+    let mut h = Harness::new(app);
+    h.key(KeyCode::Char('?'));
+    let rows = h.app.areas().list_rows().unwrap();
+    assert!(!h.app.mouse(at(MouseAction::Click, rows.x + 3, rows.y + 2)));
+    assert!(
+        !h.app
+            .mouse(at(MouseAction::WheelDown, rows.x + 3, rows.y + 2))
+    );
+    assert_eq!(h.app.list.selected, 0);
 }
 
 const WITH_URL: &str = r#"{"title": "عنوان الخبر", "url": "https://example.com/news/سوريا?id=1", "text": "الفقرة الأولى من الخبر."}
@@ -81,16 +75,20 @@ const WITH_URL: &str = r#"{"title": "عنوان الخبر", "url": "https://exa
 fn the_reader_shows_the_address_under_the_title_and_o_copies_it() {
     let corpus = load_bytes("news.jsonl", WITH_URL.as_bytes());
     assert_eq!(corpus.articles.len(), 1, "{:?}", corpus.skipped);
-    let mut app = App::new(corpus, Display::default(), Rect::new(0, 0, 100, 12));
-    let reader = app.reader.as_ref().unwrap();
+    let mut h = Harness::new(App::new(
+        corpus,
+        Display::default(),
+        Rect::new(0, 0, 100, 12),
+    ));
+    let reader = h.app.reader.as_ref().unwrap();
     let url_row = reader
         .lines
         .iter()
         .position(|l| l.kind == LineKind::Url)
         .expect("an address line");
     assert_eq!(reader.lines[url_row - 1].kind, LineKind::Title);
-    let buffer = render(&app);
-    let text_area = app.areas().reader_text().unwrap();
+    let buffer = h.buffer();
+    let text_area = h.app.areas().reader_text().unwrap();
     let row: String = (text_area.x..text_area.right())
         .map(|x| {
             buffer[(x, text_area.y + url_row as u16)]
@@ -102,26 +100,31 @@ fn the_reader_shows_the_address_under_the_title_and_o_copies_it() {
         row.trim_start().starts_with("https://example.com/news/"),
         "{row:?}"
     );
-    key(&mut app, KeyCode::Char('o'));
+    let effects = h.key(KeyCode::Char('o'));
     assert_eq!(
-        crate::support::clipboard(&app.take_effects()).as_deref(),
+        crate::support::clipboard(&effects).as_deref(),
         Some("https://example.com/news/سوريا?id=1")
     );
-    assert!(status_row(&app).contains("copied https://example.com"));
+    assert!(h.status_row().contains("copied https://example.com"));
 }
 
 #[test]
 fn an_article_without_an_address_says_so() {
-    let mut app = App::new(load_sample(), Display::default(), Rect::new(0, 0, 100, 12));
+    let mut h = Harness::new(App::new(
+        load_sample(),
+        Display::default(),
+        Rect::new(0, 0, 100, 12),
+    ));
     assert!(
-        app.reader
+        h.app
+            .reader
             .as_ref()
             .unwrap()
             .lines
             .iter()
             .all(|l| l.kind != LineKind::Url)
     );
-    key(&mut app, KeyCode::Char('o'));
-    assert_eq!(crate::support::clipboard(&app.take_effects()), None);
-    assert!(status_row(&app).contains("no address"));
+    let effects = h.key(KeyCode::Char('o'));
+    assert_eq!(crate::support::clipboard(&effects), None);
+    assert!(h.status_row().contains("no address"));
 }

@@ -4,32 +4,20 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use qari::corpus::load_sample;
 use qari::tui::app::{App, Display};
-use qari::tui::keymap::KeyMap;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
+
+use crate::harness::Harness;
 
 const CAPTION: &str = "المبعوث الخاص للرئيس الروسي، ألكسندر لافرنتييف (سبوتنيك)";
 const LEAD: &str = "قال المبعوث الخاص للرئيس الروسي، ألكسندر لافرنتييف، إن بلاده على استعداد \
                     لاستئناف الحوار مع واشنطن بشأن سوريا عندما يصل الرئيس الأمريكي المنتخب، \
                     دونالد ترامب، إلى البيت الأبيض.";
 
-fn press(app: &mut App, keys: &str) {
-    let keymap = KeyMap::default();
-    for c in keys.chars() {
-        let code = match c {
-            '\t' => KeyCode::Tab,
-            '\u{1b}' => KeyCode::Esc,
-            c => KeyCode::Char(c),
-        };
-        let command =
-            qari::tui::key_command(app, &keymap, &KeyEvent::new(code, KeyModifiers::NONE));
-        app.handle(command.unwrap());
-    }
-}
-
 /// Each screen row's reversed (selected) cells in the reader, joined left to right.
-fn reversed_rows(app: &App) -> Vec<String> {
-    let buffer = crate::support::render(app);
+fn reversed_rows(h: &Harness) -> Vec<String> {
+    let app = &h.app;
+    let buffer = h.buffer();
     let text = qari::tui::geometry::Areas::new(app.layout.screen, app.layout.focus)
         .reader_text()
         .unwrap();
@@ -47,34 +35,48 @@ fn reversed_rows(app: &App) -> Vec<String> {
         .collect()
 }
 
-fn reader() -> App {
-    let mut app = App::new(load_sample(), Display::default(), Rect::new(0, 0, 100, 30));
-    press(&mut app, "\t");
-    app
+/// The reader on the sample, with the keyboard on the article. Every key the tests
+/// type is bound in the default key map.
+fn reader() -> Harness {
+    let mut h = Harness::new(App::new(
+        load_sample(),
+        Display::default(),
+        Rect::new(0, 0, 100, 30),
+    ));
+    for code in [KeyCode::Tab, KeyCode::Esc]
+        .into_iter()
+        .chain("vVjky".chars().map(KeyCode::Char))
+    {
+        let key = KeyEvent::new(code, KeyModifiers::NONE);
+        assert!(h.keymap.command(&key).is_some(), "{code:?} is bound");
+    }
+    h.type_keys("\t");
+    h
 }
 
 #[test]
 fn v_selects_the_sentence_at_the_top_and_j_adds_the_next_one() {
-    let mut app = reader();
-    press(&mut app, "v");
-    let article = &app.articles[app.reader.as_ref().unwrap().article];
-    assert_eq!(app.selection.as_ref().unwrap().text(article), CAPTION);
+    let mut h = reader();
+    h.type_keys("v");
+    let article = &h.app.articles[h.app.reader.as_ref().unwrap().article];
+    assert_eq!(h.app.selection.as_ref().unwrap().text(article), CAPTION);
     // The caption is printed twice in the article, as it was on the page.
-    press(&mut app, "jj");
-    let article = &app.articles[app.reader.as_ref().unwrap().article];
+    h.type_keys("jj");
+    let article = &h.app.articles[h.app.reader.as_ref().unwrap().article];
     assert_eq!(
-        app.selection.as_ref().unwrap().text(article),
+        h.app.selection.as_ref().unwrap().text(article),
         format!("{CAPTION}\n\n{CAPTION}\n\n{LEAD}")
     );
     // Painted on exactly the rows of those two paragraphs, all of each row, and the
     // caption's row is the caption shaped and ordered.
-    let buffer = crate::support::render(&app);
-    let reader = app.reader.as_ref().unwrap();
-    let text = qari::tui::geometry::Areas::new(app.layout.screen, app.layout.focus)
+    let buffer = h.buffer();
+    let reader = h.app.reader.as_ref().unwrap();
+    let text = qari::tui::geometry::Areas::new(h.app.layout.screen, h.app.layout.focus)
         .reader_text()
         .unwrap();
-    let rows = reversed_rows(&app);
-    let chosen: Vec<usize> = app
+    let rows = reversed_rows(&h);
+    let chosen: Vec<usize> = h
+        .app
         .selection
         .as_ref()
         .unwrap()
@@ -108,51 +110,52 @@ fn v_selects_the_sentence_at_the_top_and_j_adds_the_next_one() {
             .any(|r| r.trim() == crate::support::fribidi_visual_lines(CAPTION)[0].trim())
     );
     // k takes it back; Esc ends it, and the keys scroll again.
-    press(&mut app, "kk");
-    let article = &app.articles[app.reader.as_ref().unwrap().article];
-    assert_eq!(app.selection.as_ref().unwrap().text(article), CAPTION);
-    press(&mut app, "\u{1b}");
-    assert!(app.selection.is_none());
-    let rows = reversed_rows(&app);
+    h.type_keys("kk");
+    let article = &h.app.articles[h.app.reader.as_ref().unwrap().article];
+    assert_eq!(h.app.selection.as_ref().unwrap().text(article), CAPTION);
+    h.type_keys("\u{1b}");
+    assert!(h.app.selection.is_none());
+    let rows = reversed_rows(&h);
     assert!(rows.iter().all(String::is_empty), "{rows:#?}");
-    press(&mut app, "j");
-    assert_eq!(app.reader.as_ref().unwrap().scroll, 1);
+    h.type_keys("j");
+    assert_eq!(h.app.reader.as_ref().unwrap().scroll, 1);
 }
 
 #[test]
 fn y_copies_the_passage_in_logical_order_and_says_so() {
-    let mut app = reader();
-    press(&mut app, "vjjy");
+    let mut h = reader();
+    h.type_keys("vjj");
+    let effects = h.key(KeyCode::Char('y'));
     let passage = format!("{CAPTION}\n\n{CAPTION}\n\n{LEAD}");
     assert_eq!(
-        crate::support::clipboard(&app.take_effects()).as_deref(),
+        crate::support::clipboard(&effects).as_deref(),
         Some(passage.as_str())
     );
     let said = format!(
         "copied {} characters to the clipboard",
         passage.chars().count()
     );
-    assert_eq!(app.status.message.as_deref(), Some(said.as_str()));
+    assert_eq!(h.app.status.message.as_deref(), Some(said.as_str()));
     // Without a selection, the paragraph at the top.
-    press(&mut app, "y");
+    let effects = h.key(KeyCode::Char('y'));
     assert_eq!(
-        crate::support::clipboard(&app.take_effects()).as_deref(),
+        crate::support::clipboard(&effects).as_deref(),
         Some(CAPTION)
     );
 }
 
 #[test]
 fn capital_v_selects_whole_paragraphs() {
-    let mut app = reader();
-    press(&mut app, "Vjj");
-    let article = &app.articles[app.reader.as_ref().unwrap().article];
-    let text = app.selection.as_ref().unwrap().text(article);
+    let mut h = reader();
+    h.type_keys("Vjj");
+    let article = &h.app.articles[h.app.reader.as_ref().unwrap().article];
+    let text = h.app.selection.as_ref().unwrap().text(article);
     assert_eq!(text, format!("{CAPTION}\n\n{CAPTION}\n\n{LEAD}"));
     // v switches the same passage to sentences; v again ends it.
-    press(&mut app, "vk");
-    let article = &app.articles[app.reader.as_ref().unwrap().article];
-    let text = app.selection.as_ref().unwrap().text(article);
+    h.type_keys("vk");
+    let article = &h.app.articles[h.app.reader.as_ref().unwrap().article];
+    let text = h.app.selection.as_ref().unwrap().text(article);
     assert_eq!(text, format!("{CAPTION}\n\n{CAPTION}"));
-    press(&mut app, "v");
-    assert!(app.selection.is_none());
+    h.type_keys("v");
+    assert!(h.app.selection.is_none());
 }

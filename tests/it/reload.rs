@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyCode;
 use qari::corpus::load_paths;
 use qari::index::Index;
 use qari::tui::app::{App, Display, FilterStatus};
@@ -14,6 +14,8 @@ use qari::tui::geometry::Pane;
 use qari::tui::reader::LineKind;
 use qari::tui::watch::reload;
 use ratatui::layout::Rect;
+
+use crate::harness::Harness;
 
 /// A text file with a title and a day, so that the list's order is known.
 fn write(dir: &Path, name: &str, title: &str, date: &str, paragraphs: &[String]) {
@@ -61,24 +63,15 @@ fn paths(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// A reader on the folder with the stores of `data`, as qari starts.
-fn start(dir: &Path, data: &Path) -> (App, Stores) {
-    let mut app = App::new(
+fn start(dir: &Path, data: &Path) -> Harness {
+    let app = App::new(
         load_paths(&paths(dir)),
         Display::default(),
         Rect::new(0, 0, 100, 30),
     );
-    let stores = Stores::in_dir(data);
-    stores.load_into(&mut app);
-    app.set_index(Arc::new(Index::build(&app.articles)));
-    (app, stores)
-}
-
-/// Presses keys as the event loop routes them, and carries out the effects.
-fn press(app: &mut App, stores: &Stores, keys: &[KeyCode]) {
-    for &code in keys {
-        let effects = crate::support::feed_key(app, code, KeyModifiers::NONE);
-        stores.apply(app, effects);
-    }
+    let mut h = Harness::with_stores(app, Stores::in_dir(data));
+    h.app.set_index(Arc::new(Index::build(&h.app.articles)));
+    h
 }
 
 fn id(app: &App, article: Option<usize>) -> Option<&str> {
@@ -105,38 +98,44 @@ fn top_text(app: &App) -> String {
 }
 
 /// Opens `long.txt` (the second row) and scrolls into the middle of it.
-fn open_long(app: &mut App, stores: &Stores) {
-    press(app, stores, &[KeyCode::Char('j'), KeyCode::Enter]);
+fn open_long(h: &mut Harness) {
+    h.keys(&[KeyCode::Char('j'), KeyCode::Enter]);
     assert_eq!(
-        id(app, app.reader.as_ref().map(|r| r.article)),
+        id(&h.app, h.app.reader.as_ref().map(|r| r.article)),
         Some("long.txt")
     );
-    press(app, stores, &[KeyCode::Char('j'); 17]);
+    h.keys(&[KeyCode::Char('j'); 17]);
     // On a line of text, a blank line between paragraphs has no place of its own.
-    while app
+    while h
+        .app
         .reader
         .as_ref()
         .is_some_and(|r| r.lines[r.scroll].kind == LineKind::Blank)
     {
-        press(app, stores, &[KeyCode::Char('j')]);
+        h.keys(&[KeyCode::Char('j')]);
     }
-    assert_eq!(app.layout.focus, Pane::Reader);
+    assert_eq!(h.app.layout.focus, Pane::Reader);
 }
 
 #[test]
 fn new_changed_and_removed_files_keep_the_reader_where_it_was() {
     let dir = folder();
     let data = tempfile::tempdir().unwrap();
-    let (mut app, stores) = start(dir.path(), data.path());
-    assert_eq!(ids(&app), ["c.txt", "long.txt", "a.txt"]);
-    open_long(&mut app, &stores);
+    let mut h = start(dir.path(), data.path());
+    assert_eq!(ids(&h.app), ["c.txt", "long.txt", "a.txt"]);
+    open_long(&mut h);
     // A bookmark on the paragraph at the top, kept in the store.
-    press(&mut app, &stores, &[KeyCode::Char('b')]);
-    assert_eq!(app.library.bookmarks.len(), 1, "{:?}", app.status.message);
-    let before = top_text(&app);
-    let scroll = app.reader.as_ref().unwrap().scroll;
+    h.keys(&[KeyCode::Char('b')]);
+    assert_eq!(
+        h.app.library.bookmarks.len(),
+        1,
+        "{:?}",
+        h.app.status.message
+    );
+    let before = top_text(&h.app);
+    let scroll = h.app.reader.as_ref().unwrap().scroll;
     assert!(scroll > 10, "scrolled into the article: {scroll}");
-    let old_articles = Arc::clone(&app.articles);
+    let old_articles = Arc::clone(&h.app.articles);
 
     write(
         dir.path(),
@@ -148,19 +147,19 @@ fn new_changed_and_removed_files_keep_the_reader_where_it_was() {
     // Three paragraphs written above the text at the top.
     long_article(dir.path(), 0);
     std::fs::remove_file(dir.path().join("c.txt")).unwrap();
-    assert!(app.reload(reload(&paths(dir.path()), &app.articles)));
+    assert!(h.app.reload(reload(&paths(dir.path()), &h.app.articles)));
 
-    assert_eq!(ids(&app), ["b.txt", "long.txt", "a.txt"]);
+    assert_eq!(ids(&h.app), ["b.txt", "long.txt", "a.txt"]);
     assert_eq!(
-        app.status.message.as_deref(),
+        h.app.status.message.as_deref(),
         Some("files reloaded: 1 new, 1 changed, 1 removed")
     );
-    assert_eq!(id(&app, app.selected_article()), Some("long.txt"));
-    assert_eq!(app.list.selected, 1);
-    let reader = app.reader.as_ref().unwrap();
-    assert_eq!(id(&app, Some(reader.article)), Some("long.txt"));
-    assert_eq!(app.layout.focus, Pane::Reader);
-    assert_eq!(top_text(&app), before);
+    assert_eq!(id(&h.app, h.app.selected_article()), Some("long.txt"));
+    assert_eq!(h.app.list.selected, 1);
+    let reader = h.app.reader.as_ref().unwrap();
+    assert_eq!(id(&h.app, Some(reader.article)), Some("long.txt"));
+    assert_eq!(h.app.layout.focus, Pane::Reader);
+    assert_eq!(top_text(&h.app), before);
     assert!(
         reader.scroll > scroll,
         "the inserted paragraphs are above: {} then {scroll}",
@@ -169,7 +168,7 @@ fn new_changed_and_removed_files_keep_the_reader_where_it_was() {
     // The bookmark belongs to the article at its new number, and still marks its line.
     let long = reader.article;
     assert_eq!(
-        app.library.bookmarked_articles.keys().collect::<Vec<_>>(),
+        h.app.library.bookmarked_articles.keys().collect::<Vec<_>>(),
         [&long]
     );
     assert!(
@@ -178,28 +177,31 @@ fn new_changed_and_removed_files_keep_the_reader_where_it_was() {
             .any(|&marked| marked)
     );
     assert_eq!(
-        app.bookmark_place(0).map(|(article, _)| article),
+        h.app.bookmark_place(0).map(|(article, _)| article),
         Some(long)
     );
 
     // The index of the old articles is never used with the new ones.
-    assert!(app.index.ready.is_none());
+    assert!(h.app.index.ready.is_none());
     let stale = Arc::new(Index::build(&old_articles));
-    assert!(!app.index_built(stale, &old_articles));
-    assert!(app.index.ready.is_none());
-    let current = Arc::clone(&app.articles);
-    assert!(app.index_built(Arc::new(Index::build(&current)), &current));
-    assert!(app.index.ready.is_some());
+    assert!(!h.app.index_built(stale, &old_articles));
+    assert!(h.app.index.ready.is_none());
+    let current = Arc::clone(&h.app.articles);
+    assert!(
+        h.app
+            .index_built(Arc::new(Index::build(&current)), &current)
+    );
+    assert!(h.app.index.ready.is_some());
 }
 
 #[test]
 fn an_unchanged_article_keeps_its_exact_line_and_a_second_reload_changes_nothing() {
     let dir = folder();
     let data = tempfile::tempdir().unwrap();
-    let (mut app, stores) = start(dir.path(), data.path());
-    open_long(&mut app, &stores);
-    let scroll = app.reader.as_ref().unwrap().scroll;
-    let before = top_text(&app);
+    let mut h = start(dir.path(), data.path());
+    open_long(&mut h);
+    let scroll = h.app.reader.as_ref().unwrap().scroll;
+    let before = top_text(&h.app);
 
     write(
         dir.path(),
@@ -208,19 +210,22 @@ fn an_unchanged_article_keeps_its_exact_line_and_a_second_reload_changes_nothing
         "2021-05-01",
         &["نص الخبر الجديد عن المطر.".to_owned()],
     );
-    assert!(app.reload(reload(&paths(dir.path()), &app.articles)));
-    assert_eq!(app.status.message.as_deref(), Some("files reloaded: 1 new"));
-    assert_eq!(app.reader.as_ref().unwrap().scroll, scroll);
-    assert_eq!(top_text(&app), before);
-    assert_eq!(id(&app, app.selected_article()), Some("long.txt"));
-    assert_eq!(app.list.selected, 2, "b.txt is newest, above it");
+    assert!(h.app.reload(reload(&paths(dir.path()), &h.app.articles)));
+    assert_eq!(
+        h.app.status.message.as_deref(),
+        Some("files reloaded: 1 new")
+    );
+    assert_eq!(h.app.reader.as_ref().unwrap().scroll, scroll);
+    assert_eq!(top_text(&h.app), before);
+    assert_eq!(id(&h.app, h.app.selected_article()), Some("long.txt"));
+    assert_eq!(h.app.list.selected, 2, "b.txt is newest, above it");
 
     // Loading the same files again is no change: the articles (and their index) stay.
-    app.status.message = None;
-    let articles = Arc::clone(&app.articles);
-    assert!(!app.reload(reload(&paths(dir.path()), &app.articles)));
-    assert!(Arc::ptr_eq(&articles, &app.articles));
-    assert_eq!(app.status.message, None);
+    h.app.status.message = None;
+    let articles = Arc::clone(&h.app.articles);
+    assert!(!h.app.reload(reload(&paths(dir.path()), &h.app.articles)));
+    assert!(Arc::ptr_eq(&articles, &h.app.articles));
+    assert_eq!(h.app.status.message, None);
 }
 
 #[test]
@@ -228,13 +233,13 @@ fn a_removed_open_article_is_said_and_the_list_shown() {
     let dir = folder();
     let data = tempfile::tempdir().unwrap();
     // Narrow: the reader takes the whole screen.
-    let mut app = App::new(
+    let app = App::new(
         load_paths(&paths(dir.path())),
         Display::default(),
         Rect::new(0, 0, 50, 20),
     );
-    let stores = Stores::in_dir(data.path());
-    open_long(&mut app, &stores);
+    let mut h = Harness::with_stores(app, Stores::in_dir(data.path()));
+    open_long(&mut h);
 
     std::fs::remove_file(dir.path().join("long.txt")).unwrap();
     write(
@@ -246,34 +251,31 @@ fn a_removed_open_article_is_said_and_the_list_shown() {
     );
     // An unreadable file is counted among the skipped.
     std::fs::write(dir.path().join("bad.txt"), b"\0\0binary").unwrap();
-    assert!(app.reload(reload(&paths(dir.path()), &app.articles)));
+    assert!(h.app.reload(reload(&paths(dir.path()), &h.app.articles)));
 
-    assert!(app.reader.is_none());
-    assert_eq!(app.layout.focus, Pane::List);
+    assert!(h.app.reader.is_none());
+    assert_eq!(h.app.layout.focus, Pane::List);
     assert_eq!(
-        app.status.message.as_deref(),
+        h.app.status.message.as_deref(),
         Some("files reloaded: 1 new, 1 removed (the open article was removed)")
     );
-    assert_eq!(ids(&app), ["c.txt", "a.txt", "x.txt"]);
+    assert_eq!(ids(&h.app), ["c.txt", "a.txt", "x.txt"]);
     // The nearest row: the one the removed article was on.
-    assert_eq!(app.list.selected, 1);
-    assert_eq!(app.status.skipped.len(), 1);
-    assert!(app.status.skipped[0].path.ends_with("bad.txt"));
+    assert_eq!(h.app.list.selected, 1);
+    assert_eq!(h.app.status.skipped.len(), 1);
+    assert!(h.app.status.skipped[0].path.ends_with("bad.txt"));
 }
 
 #[test]
 fn the_filter_keeps_its_rows_until_the_new_index_runs_it_again() {
     let dir = folder();
     let data = tempfile::tempdir().unwrap();
-    let (mut app, stores) = start(dir.path(), data.path());
-    press(&mut app, &stores, &[KeyCode::Char('/')]);
-    for c in "الخبر".chars() {
-        app.edit_filter(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-    }
-    qari::tui::search::settle(&mut app);
-    assert_eq!(ids(&app), ["c.txt", "a.txt"]);
-    press(&mut app, &stores, &[KeyCode::Enter, KeyCode::Char('j')]);
-    assert_eq!(id(&app, app.selected_article()), Some("a.txt"));
+    let mut h = start(dir.path(), data.path());
+    h.keys(&[KeyCode::Char('/')]);
+    h.type_keys("الخبر");
+    assert_eq!(ids(&h.app), ["c.txt", "a.txt"]);
+    h.keys(&[KeyCode::Enter, KeyCode::Char('j')]);
+    assert_eq!(id(&h.app, h.app.selected_article()), Some("a.txt"));
 
     write(
         dir.path(),
@@ -283,21 +285,24 @@ fn the_filter_keeps_its_rows_until_the_new_index_runs_it_again() {
         &["نص الخبر الجديد عن المطر.".to_owned()],
     );
     std::fs::remove_file(dir.path().join("c.txt")).unwrap();
-    assert!(app.reload(reload(&paths(dir.path()), &app.articles)));
+    assert!(h.app.reload(reload(&paths(dir.path()), &h.app.articles)));
     // The old rows that are left; the new article waits for the index.
-    assert_eq!(ids(&app), ["a.txt"]);
-    assert_eq!(id(&app, app.selected_article()), Some("a.txt"));
+    assert_eq!(ids(&h.app), ["a.txt"]);
+    assert_eq!(id(&h.app, h.app.selected_article()), Some("a.txt"));
     assert_eq!(
-        crate::support::search_request(&mut app).map(|r| r.generation),
+        crate::support::search_request(&mut h.app).map(|r| r.generation),
         None
     );
 
-    let current = Arc::clone(&app.articles);
-    assert!(app.index_built(Arc::new(Index::build(&current)), &current));
-    qari::tui::search::settle(&mut app);
-    assert_eq!(ids(&app), ["b.txt", "a.txt"]);
-    assert_eq!(id(&app, app.selected_article()), Some("a.txt"));
-    assert_eq!(app.list.search.status, FilterStatus::Parsed);
+    let current = Arc::clone(&h.app.articles);
+    assert!(
+        h.app
+            .index_built(Arc::new(Index::build(&current)), &current)
+    );
+    qari::tui::search::settle(&mut h.app);
+    assert_eq!(ids(&h.app), ["b.txt", "a.txt"]);
+    assert_eq!(id(&h.app, h.app.selected_article()), Some("a.txt"));
+    assert_eq!(h.app.list.search.status, FilterStatus::Parsed);
 }
 
 /// The reader's text on the screen: right of the list and its divider, below the pane's

@@ -115,74 +115,9 @@ pub fn is_breakable_space(c: char) -> bool {
         )
 }
 
-/// The reader's whole screen for `app`, drawn with ratatui's `TestBackend`.
-#[allow(dead_code)]
-pub fn render(app: &qari::tui::app::App) -> ratatui::buffer::Buffer {
-    let area = app.layout.screen;
-    let backend = ratatui::backend::TestBackend::new(area.width, area.height);
-    let mut terminal = ratatui::Terminal::new(backend).unwrap();
-    let keymap = qari::tui::keymap::KeyMap::default();
-    terminal
-        .draw(|frame| {
-            let screen = qari::tui::view::Screen {
-                app,
-                keymap: &keymap,
-            };
-            frame.render_widget(screen, frame.area());
-        })
-        .unwrap();
-    terminal.backend().buffer().clone()
-}
-
-/// The app's screen as text, a row per line, drawn with `TestBackend`.
-#[allow(dead_code)]
-pub fn screen_rows(app: &qari::tui::app::App) -> Vec<String> {
-    let buffer = render(app);
-    (0..app.layout.screen.height)
-        .map(|y| {
-            (0..app.layout.screen.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect()
-        })
-        .collect()
-}
-
-/// The status line of the app's screen: its bottom row, as drawn.
-pub fn status_row(app: &qari::tui::app::App) -> String {
-    let buffer = render(app);
-    let y = app.layout.screen.height - 1;
-    (0..app.layout.screen.width)
-        .map(|x| buffer[(x, y)].symbol())
-        .collect()
-}
-
 /// The day tests pretend it is.
 #[allow(dead_code)]
 pub const TODAY: jiff::civil::Date = jiff::civil::date(2024, 12, 1);
-
-/// Gives `msg` to `app` through [`App::update`](qari::tui::app::App::update), the entry
-/// point the event loop uses, with the default keys; runs the searches it asks for as the
-/// worker would, and returns the other effects.
-#[allow(dead_code)]
-pub fn feed(
-    app: &mut qari::tui::app::App,
-    msg: qari::tui::app::Msg,
-) -> Vec<qari::tui::app::Effect> {
-    let keymap = qari::tui::keymap::KeyMap::default();
-    let effects = app.update(msg, &keymap, TODAY);
-    run_searches(app, effects)
-}
-
-/// A key press through [`feed`].
-#[allow(dead_code)]
-pub fn feed_key(
-    app: &mut qari::tui::app::App,
-    code: crossterm::event::KeyCode,
-    modifiers: crossterm::event::KeyModifiers,
-) -> Vec<qari::tui::app::Effect> {
-    let key = crossterm::event::KeyEvent::new(code, modifiers);
-    feed(app, qari::tui::app::Msg::Key(key))
-}
 
 /// Runs the searches among `effects` and gives `app` their answers; the other effects,
 /// with those the answers asked for, are returned.

@@ -6,33 +6,19 @@
 
 use std::sync::Arc;
 
-use crossterm::event::{KeyCode, KeyModifiers};
+use crossterm::event::KeyCode;
 use qari::corpus::load_sample;
 use qari::index::Index;
 use qari::tui::app::{App, Display, Effect, Msg};
 use ratatui::layout::Rect;
 
-use crate::support::{feed, feed_key, status_row};
+use crate::harness::Harness;
 use crate::tmux::{Tmux, qari_command};
 
 fn app() -> App {
     let mut app = App::new(load_sample(), Display::default(), Rect::new(0, 0, 100, 30));
     app.set_index(Arc::new(Index::build(&app.articles)));
     app
-}
-
-fn key(app: &mut App, code: KeyCode) -> Vec<Effect> {
-    feed_key(app, code, KeyModifiers::NONE)
-}
-
-fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
-    feed_key(app, KeyCode::Char(c), KeyModifiers::CONTROL)
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        key(app, KeyCode::Char(c));
-    }
 }
 
 fn quits(effects: &[Effect]) -> bool {
@@ -45,94 +31,94 @@ fn repaints(effects: &[Effect]) -> bool {
 
 #[test]
 fn enter_on_a_malformed_filter_keeps_the_bar_and_its_error() {
-    let mut app = app();
-    key(&mut app, KeyCode::Char('/'));
-    type_text(&mut app, "سوريا foo:");
-    key(&mut app, KeyCode::Enter);
-    assert!(app.is_filtering(), "the bar keeps the keyboard");
-    let status = status_row(&app);
+    let mut h = Harness::new(app());
+    h.key(KeyCode::Char('/'));
+    h.type_keys("سوريا foo:");
+    h.key(KeyCode::Enter);
+    assert!(h.app.is_filtering(), "the bar keeps the keyboard");
+    let status = h.status_row();
     assert!(status.contains("unknown filter `foo:`"), "{status}");
     assert!(status.contains("Esc clears"), "{status}");
     // Keys are still text: q is typed, not a command.
-    assert!(!quits(&key(&mut app, KeyCode::Char('q'))));
+    assert!(!quits(&h.key(KeyCode::Char('q'))));
     assert!(
-        app.list.filter.text.ends_with('q'),
+        h.app.list.filter.text.ends_with('q'),
         "{}",
-        app.list.filter.text
+        h.app.list.filter.text
     );
     // Esc clears, and then keys are commands again.
-    key(&mut app, KeyCode::Esc);
-    assert!(!app.is_filtering() && app.list.filter.text.is_empty());
-    assert!(quits(&key(&mut app, KeyCode::Char('q'))));
+    h.key(KeyCode::Esc);
+    assert!(!h.app.is_filtering() && h.app.list.filter.text.is_empty());
+    assert!(quits(&h.key(KeyCode::Char('q'))));
 }
 
 #[test]
 fn enter_on_a_good_filter_keeps_it_and_gives_the_keys_back() {
-    let mut app = app();
-    key(&mut app, KeyCode::Char('/'));
-    type_text(&mut app, "سوريا");
-    key(&mut app, KeyCode::Enter);
-    assert!(!app.is_filtering());
-    assert_eq!(app.list.filter.text, "سوريا");
+    let mut h = Harness::new(app());
+    h.key(KeyCode::Char('/'));
+    h.type_keys("سوريا");
+    h.key(KeyCode::Enter);
+    assert!(!h.app.is_filtering());
+    assert_eq!(h.app.list.filter.text, "سوريا");
 }
 
 #[test]
 fn pasted_lines_are_one_line_of_text_and_never_commands() {
-    let mut app = app();
-    key(&mut app, KeyCode::Char('/'));
-    let effects = feed(&mut app, Msg::Paste("موسكو\nحميميم\n".to_owned()));
-    assert_eq!(app.list.filter.text, "موسكو حميميم ");
-    assert!(app.is_filtering());
+    let mut h = Harness::new(app());
+    h.key(KeyCode::Char('/'));
+    let effects = h.feed(Msg::Paste("موسكو\nحميميم\n".to_owned()));
+    assert_eq!(h.app.list.filter.text, "موسكو حميميم ");
+    assert!(h.app.is_filtering());
     // The paste searched: the two articles with both words are listed.
     assert!(effects.iter().any(|e| matches!(e, Effect::Draw)));
-    assert_eq!(app.list.shown.len(), 2);
+    assert_eq!(h.app.list.shown.len(), 2);
     // A pasted q on its own line is text too.
-    let effects = feed(&mut app, Msg::Paste("\nq".to_owned()));
+    let effects = h.feed(Msg::Paste("\nq".to_owned()));
     assert!(!quits(&effects), "the second line is not run as keys");
     assert!(
-        app.list.filter.text.ends_with(" q"),
+        h.app.list.filter.text.ends_with(" q"),
         "{}",
-        app.list.filter.text
+        h.app.list.filter.text
     );
 }
 
 #[test]
 fn a_paste_with_no_text_input_open_is_ignored_with_a_word() {
-    let mut app = app();
-    let effects = feed(&mut app, Msg::Paste("q".to_owned()));
+    let mut h = Harness::new(app());
+    let effects = h.feed(Msg::Paste("q".to_owned()));
     assert!(!quits(&effects));
-    assert!(status_row(&app).contains("press / to filter"));
+    assert!(h.status_row().contains("press / to filter"));
 }
 
 #[test]
 fn left_moves_towards_the_end_of_arabic_text() {
-    let mut app = app();
-    key(&mut app, KeyCode::Char('/'));
-    type_text(&mut app, "سوريا");
-    key(&mut app, KeyCode::Home);
-    assert_eq!(app.list.filter.cursor, 0);
-    key(&mut app, KeyCode::Left);
+    let mut h = Harness::new(app());
+    h.key(KeyCode::Char('/'));
+    h.type_keys("سوريا");
+    h.key(KeyCode::Home);
+    assert_eq!(h.app.list.filter.cursor, 0);
+    h.key(KeyCode::Left);
     assert_eq!(
-        app.list.filter.cursor,
+        h.app.list.filter.cursor,
         "س".len(),
         "Left goes to the next letter"
     );
-    key(&mut app, KeyCode::Right);
-    assert_eq!(app.list.filter.cursor, 0);
+    h.key(KeyCode::Right);
+    assert_eq!(h.app.list.filter.cursor, 0);
 }
 
 #[test]
 fn ctrl_l_asks_for_a_repaint_from_anywhere() {
-    let mut app = app();
-    assert!(repaints(&ctrl(&mut app, 'l')));
-    assert!(!repaints(&key(&mut app, KeyCode::Char('j'))), "once");
-    key(&mut app, KeyCode::Char('/'));
-    type_text(&mut app, "سو");
-    assert!(repaints(&ctrl(&mut app, 'l')), "from the filter bar too");
-    assert_eq!(app.list.filter.text, "سو");
-    key(&mut app, KeyCode::Esc);
-    key(&mut app, KeyCode::Char('?'));
-    assert!(repaints(&ctrl(&mut app, 'l')), "and with the help open");
+    let mut h = Harness::new(app());
+    assert!(repaints(&h.ctrl('l')));
+    assert!(!repaints(&h.key(KeyCode::Char('j'))), "once");
+    h.key(KeyCode::Char('/'));
+    h.type_keys("سو");
+    assert!(repaints(&h.ctrl('l')), "from the filter bar too");
+    assert_eq!(h.app.list.filter.text, "سو");
+    h.key(KeyCode::Esc);
+    h.key(KeyCode::Char('?'));
+    assert!(repaints(&h.ctrl('l')), "and with the help open");
 }
 
 /// tmux pastes with bracketed paste when the program asked for it: the pasted lines
@@ -170,39 +156,26 @@ fn pasting_in_tmux() {
 #[test]
 fn up_and_down_walk_the_filters_kept_across_restarts() {
     let dir = tempfile::tempdir().unwrap();
-    let start = || {
-        let mut app = app();
-        let stores = qari::tui::effects::Stores::in_dir(dir.path());
-        stores.load_into(&mut app);
-        (app, stores)
-    };
-    let press = |app: &mut App, stores: &qari::tui::effects::Stores, code| {
-        let effects = key(app, code);
-        stores.apply(app, effects);
-    };
-    let (mut app, stores) = start();
+    let start = || Harness::with_stores(app(), qari::tui::effects::Stores::in_dir(dir.path()));
+    let mut h = start();
     for filter in ["سوريا", "src:enabbaladi"] {
-        press(&mut app, &stores, KeyCode::Char('/'));
-        for c in filter.chars() {
-            press(&mut app, &stores, KeyCode::Char(c));
-        }
-        press(&mut app, &stores, KeyCode::Enter);
-        press(&mut app, &stores, KeyCode::Char('/'));
-        press(&mut app, &stores, KeyCode::Esc);
+        h.key(KeyCode::Char('/'));
+        h.type_keys(filter);
+        h.keys(&[KeyCode::Enter, KeyCode::Char('/'), KeyCode::Esc]);
     }
     // Another start: ↑ brings the newest back, then the one before; ↓ goes forward
     // again and past the newest empties the bar.
-    let (mut app, stores) = start();
-    press(&mut app, &stores, KeyCode::Char('/'));
-    press(&mut app, &stores, KeyCode::Up);
-    assert_eq!(app.list.filter.text, "src:enabbaladi");
-    press(&mut app, &stores, KeyCode::Up);
-    assert_eq!(app.list.filter.text, "سوريا");
-    press(&mut app, &stores, KeyCode::Up);
-    assert_eq!(app.list.filter.text, "سوريا", "the oldest stays");
-    press(&mut app, &stores, KeyCode::Down);
-    assert_eq!(app.list.filter.text, "src:enabbaladi");
-    press(&mut app, &stores, KeyCode::Down);
-    assert_eq!(app.list.filter.text, "");
-    assert!(app.is_filtering());
+    let mut h = start();
+    h.key(KeyCode::Char('/'));
+    h.key(KeyCode::Up);
+    assert_eq!(h.app.list.filter.text, "src:enabbaladi");
+    h.key(KeyCode::Up);
+    assert_eq!(h.app.list.filter.text, "سوريا");
+    h.key(KeyCode::Up);
+    assert_eq!(h.app.list.filter.text, "سوريا", "the oldest stays");
+    h.key(KeyCode::Down);
+    assert_eq!(h.app.list.filter.text, "src:enabbaladi");
+    h.key(KeyCode::Down);
+    assert_eq!(h.app.list.filter.text, "");
+    assert!(h.app.is_filtering());
 }

@@ -10,7 +10,7 @@ use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 /// The font the bug was seen with; xterm would silently fall back to another without it.
-const FONT_FILE: &str = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf";
+pub(crate) const FONT_FILE: &str = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf";
 /// Wide enough for the split layout (80 columns and more), and short enough that every
 /// frame stays well under 2 KiB (1.6 KiB at most here). The kernel hands a pty's output
 /// over in 2 KiB pieces, and xterm may read a bigger frame in two: it then draws the
@@ -28,17 +28,17 @@ fn run(command: &mut Command) -> Output {
         .unwrap_or_else(|err| panic!("{name}: {err}; {INSTALL}"))
 }
 
-const INSTALL: &str =
+pub(crate) const INSTALL: &str =
     "run scripts/test.sh, which installs xvfb, xterm, xdotool, imagemagick and fonts-dejavu-core";
 
 /// An X server of our own on a display number it picks itself, stopped when dropped.
-struct Xvfb {
+pub(crate) struct Xvfb {
     server: Child,
     display: String,
 }
 
 impl Xvfb {
-    fn start() -> Self {
+    pub(crate) fn start() -> Self {
         // -displayfd: the server takes the first free display and writes its number when
         // it accepts connections. -noreset: by default the server starts over whenever
         // its last client leaves (each xdotool run, the first xterm), and refuses
@@ -80,15 +80,16 @@ impl Drop for Xvfb {
 }
 
 /// An xterm running qari, closed (and qari hung up) when dropped.
-struct Xterm<'x> {
+pub(crate) struct Xterm<'x> {
     x: &'x Xvfb,
     terminal: Child,
     window: String,
 }
 
 impl<'x> Xterm<'x> {
-    /// Starts xterm on qari with its data folder at `data`, and waits for the window.
-    fn start(x: &'x Xvfb, data: &Path) -> Self {
+    /// Starts xterm on `qari args` with its data folder at `data`, and waits for the
+    /// window.
+    pub(crate) fn start(x: &'x Xvfb, data: &Path, args: &[&str]) -> Self {
         let qari = crate::support::qari_bin();
         let mut terminal = x
             .command("xterm")
@@ -104,6 +105,7 @@ impl<'x> Xterm<'x> {
             ])
             .args(["-geometry", GEOMETRY, "-e"])
             .arg(&qari)
+            .args(args)
             .env("LC_ALL", "C.UTF-8")
             .env("QARI_DATA_DIR", data)
             .env("QARI_CONFIG", data.join("config.toml"))
@@ -136,7 +138,7 @@ impl<'x> Xterm<'x> {
     }
 
     /// Types `keys` (xdotool names) into the window, a little apart as a person would.
-    fn keys(&self, keys: &[&str]) {
+    pub(crate) fn keys(&self, keys: &[&str]) {
         // No window manager gives the focus: it is set by hand, and XTEST types into it.
         run(self
             .x
@@ -160,7 +162,7 @@ impl<'x> Xterm<'x> {
 
     /// Waits until the window shows qari and has stopped changing (three looks 120 ms
     /// apart agree), then saves it as `png`.
-    fn settled(&self, png: &Path) {
+    pub(crate) fn settled(&self, png: &Path) {
         let start = Instant::now();
         let mut last = self.pixels();
         let mut agreeing = 0;
@@ -189,7 +191,7 @@ impl<'x> Xterm<'x> {
 
     /// Has xterm paint the whole window again from what it holds for each cell, as it
     /// does when a window is uncovered: the screen with nothing left behind.
-    fn repaint_from_cells(&self) {
+    pub(crate) fn repaint_from_cells(&self) {
         for step in ["windowunmap", "windowmap"] {
             run(self
                 .x
@@ -218,7 +220,7 @@ fn drawn(rgb: &[u8]) -> bool {
 
 /// How many pixels differ between two screenshots (ImageMagick's absolute error count);
 /// `diff` shows where.
-fn differing_pixels(a: &Path, b: &Path, diff: &Path) -> u64 {
+pub(crate) fn differing_pixels(a: &Path, b: &Path, diff: &Path) -> u64 {
     let output = run(Command::new("compare")
         .arg("-metric")
         .arg("AE")
@@ -271,7 +273,7 @@ fn the_split_reader_leaves_no_glyph_pixels_behind_in_xterm() {
     // The long way: the reader gets the focus beside the list (Tab), goes eight lines
     // down and three back up, then help (?) opens and any key (x) closes it, then the
     // bookmarks pane opens and closes (' twice).
-    let travelled = Xterm::start(&x, &data_copy(&seed, "travelled"));
+    let travelled = Xterm::start(&x, &data_copy(&seed, "travelled"), &[]);
     travelled.settled(&shot("start"));
     let mut keys = vec!["Tab"];
     keys.extend(["j"; 8]);
@@ -284,7 +286,7 @@ fn the_split_reader_leaves_no_glyph_pixels_behind_in_xterm() {
     drop(travelled);
 
     // The short way to the same state, in a fresh xterm.
-    let straight = Xterm::start(&x, &data_copy(&seed, "straight"));
+    let straight = Xterm::start(&x, &data_copy(&seed, "straight"), &[]);
     straight.settled(&shot("start-again"));
     let mut keys = vec!["Tab"];
     keys.extend(["j"; 5]);

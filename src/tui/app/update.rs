@@ -75,7 +75,8 @@ pub enum Effect {
 }
 
 impl Effect {
-    /// Whether the stores carry this effect out.
+    /// Whether the effect is a change for the stores (bookmarks, reading state, filter
+    /// history) rather than something for the terminal or the workers.
     pub fn is_store_change(&self) -> bool {
         matches!(
             self,

@@ -46,6 +46,21 @@ pub fn draw_styled_line(
     }
 }
 
+/// The columns [`draw_styled_line`] fills with `line` on a row of `area`.
+pub fn drawn_columns(area: Rect, line: &VisualLine) -> Range<u16> {
+    let start = usize::from(area.x) + line.indent;
+    let right = usize::from(area.right());
+    let mut end = start;
+    for cell in &line.cells {
+        if end + cell.width > right {
+            break;
+        }
+        end += cell.width;
+    }
+    let column = |x: usize| u16::try_from(x.min(right)).unwrap_or(u16::MAX);
+    column(start)..column(end)
+}
+
 /// Whether the byte range `cell` overlaps any of `ranges`.
 pub fn overlaps(cell: &Range<usize>, ranges: &[Range<usize>]) -> bool {
     ranges

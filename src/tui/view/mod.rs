@@ -10,6 +10,7 @@ mod reader;
 mod status;
 
 pub use list::ListColumns;
+pub use reader::reader_links;
 pub use status::filter_cursor;
 
 use ratatui::buffer::Buffer;

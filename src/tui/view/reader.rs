@@ -5,12 +5,47 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
 
-use super::cells::{draw_line, draw_styled_line, overlaps};
+use super::cells::{draw_line, draw_styled_line, drawn_columns, overlaps};
 use super::{date_label, header_style};
 use crate::article::BodyView;
 use crate::text::{Alignment, BaseDirection, LayoutOptions, single_line};
 use crate::tui::app::{App, LineKind};
 use crate::tui::geometry::{Areas, Pane};
+use crate::tui::hyperlink::{Link, Target};
+
+/// The hyperlinks of the frame [`ReaderPane`] draws: the article's address on the rows
+/// that show it, when it is a safe link ([`Target`]) and no overlay covers the reader
+/// (the rows under one show something else; they are linked again once it closes).
+pub fn reader_links(app: &App) -> Vec<Link> {
+    let (Some(reader), Some(text)) = (app.reader.as_ref(), app.areas().reader_text()) else {
+        return Vec::new();
+    };
+    let target = app.articles[reader.article]
+        .url
+        .as_deref()
+        .and_then(Target::new);
+    let Some(target) = target.filter(|_| !app.is_covered()) else {
+        return Vec::new();
+    };
+    let first = reader.scroll.min(reader.lines.len());
+    (text.top()..text.bottom())
+        .zip(&reader.lines[first..])
+        .filter(|(_, line)| line.kind == LineKind::Url)
+        .map(|(row, line)| Link {
+            row,
+            columns: drawn_columns(
+                Rect {
+                    y: row,
+                    height: 1,
+                    ..text
+                },
+                &line.line,
+            ),
+            target: target.clone(),
+        })
+        .filter(|link| !link.columns.is_empty())
+        .collect()
+}
 
 /// The reader: a header with the position in the text, then the laid-out lines.
 pub struct ReaderPane<'a> {
