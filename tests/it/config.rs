@@ -147,24 +147,26 @@ fn the_configured_corpus_is_opened_without_paths() {
     assert!(listed.contains("عنوان واحد"));
 }
 
-#[test]
-fn the_reader_follows_the_keys_tashkeel_and_date_format_of_its_configuration() {
-    let tmux = Tmux::start(100, 30);
-    let config = tmux.dir.path().join("config.toml");
-    std::fs::write(
-        &config,
-        "tashkeel = \"hidden\"\ndate_format = \"%d/%m/%Y\"\n\n[keys]\nmove_down = [\"x\"]\n\
-         help = [\"F1\"]\n",
-    )
-    .unwrap();
+/// qari on the sample in a tmux terminal `width` columns wide, with the configuration
+/// `config`, and its first screen.
+fn reader_with(width: u16, config: &str) -> (Tmux, String) {
+    let tmux = Tmux::start(width, 30);
+    let file = tmux.dir.path().join("config.toml");
+    std::fs::write(&file, config).unwrap();
     // The test terminal's environment names the configuration file.
-    let line = format!(
-        "env QARI_CONFIG='{}' {}",
-        config.display(),
-        qari_command(&[])
-    );
+    let line = format!("env QARI_CONFIG='{}' {}", file.display(), qari_command(&[]));
     tmux.type_line(&line);
     let screen = tmux.wait_for(|s| s.contains("article 1 of 5"));
+    (tmux, screen)
+}
+
+#[test]
+fn the_reader_follows_the_keys_tashkeel_and_date_format_of_its_configuration() {
+    let (tmux, screen) = reader_with(
+        100,
+        "tashkeel = \"hidden\"\ndate_format = \"%d/%m/%Y\"\n\n[keys]\nmove_down = [\"x\"]\n\
+         help = [\"F1\"]\n",
+    );
     assert!(screen.contains("13/11/2024"), "{screen}");
     // Harakat hidden from the start: the second article's أنّ has no shadda.
     tmux.keys(&["x"]);
@@ -200,18 +202,9 @@ fn the_reader_follows_the_keys_tashkeel_and_date_format_of_its_configuration() {
 
 #[test]
 fn date_locale_writes_arabic_month_names_in_the_list_and_the_reader() {
-    // Wide enough for the list's date column.
-    let tmux = Tmux::start(150, 30);
-    let config = tmux.dir.path().join("config.toml");
-    // Levantine names, and the Arabic order of a date (no date_format of its own).
-    std::fs::write(&config, "date_locale = \"ar-levant\"\n").unwrap();
-    let line = format!(
-        "env QARI_CONFIG='{}' {}",
-        config.display(),
-        qari_command(&[])
-    );
-    tmux.type_line(&line);
-    let screen = tmux.wait_for(|s| s.contains("article 1 of 5"));
+    // Levantine names, and the Arabic order of a date (no date_format of its own), 150
+    // columns wide for the list's date column.
+    let (tmux, screen) = reader_with(150, "date_locale = \"ar-levant\"\n");
     // The sample's first article is of 13 November 2024, written right to left as one
     // run, in the list's date column and the reader's header.
     let written = crate::support::fribidi_visual("13 تشرين الثاني 2024");
