@@ -77,6 +77,9 @@ pub struct Spelling {
     /// The word ends with tanwin fatha (رسمياً, رسميًا): an adverb or an indefinite
     /// accusative, never a name.
     pub tanween_final: bool,
+    /// The word ends with alef maqsura ى, which normalizing makes ي: a long vowel of the
+    /// word (إحدى, ذكرى, أرى), never the pronoun ي ("my").
+    pub maqsura_final: bool,
 }
 
 /// The words of `text` (byte offsets into `text`), normalized. Words are runs of
@@ -122,6 +125,7 @@ impl Words<'_> {
         // The word's span so far; no word yet while `start` is past the end.
         let (mut start, mut end) = (usize::MAX, 0);
         let mut hamza_initial = false;
+        let mut maqsura_final = false;
         // The normalized length when a tanwin fatha was last seen.
         let mut tanween_at = None;
         loop {
@@ -139,6 +143,7 @@ impl Words<'_> {
                 if self.normalized.is_empty() {
                     hamza_initial = matches!(c, 'أ' | 'إ' | 'آ');
                 }
+                maqsura_final = c == 'ى';
                 self.normalized.push(letter);
                 start = start.min(at);
                 end = after;
@@ -170,6 +175,7 @@ impl Words<'_> {
             spelling: Spelling {
                 hamza_initial,
                 tanween_final,
+                maqsura_final,
             },
         })
     }

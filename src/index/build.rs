@@ -89,12 +89,15 @@ fn term_stats(shares: &[Share], postings: &Postings, term_count: usize) -> Vec<T
         })
         .collect();
     for share in shares {
-        for (total, (&hamza, &tanween)) in counts
-            .iter_mut()
-            .zip(share.hamza_counts.iter().zip(&share.tanween_counts))
-        {
+        let marks = share
+            .hamza_counts
+            .iter()
+            .zip(&share.tanween_counts)
+            .zip(&share.maqsura_counts);
+        for (total, ((&hamza, &tanween), &maqsura)) in counts.iter_mut().zip(marks) {
             total.hamza_initial += hamza;
             total.tanween_final += tanween;
+            total.maqsura_final += maqsura;
         }
     }
     counts
@@ -132,6 +135,7 @@ struct Share {
     /// Per term number: occurrences with each spelling mark.
     hamza_counts: Vec<u32>,
     tanween_counts: Vec<u32>,
+    maqsura_counts: Vec<u32>,
     /// Every word's term number, in order, with [`PARAGRAPH_END`] after each paragraph.
     stream: Vec<u32>,
     /// Where each article's words end in `stream`.
@@ -150,9 +154,11 @@ struct Tally {
     entries: u32,
     /// Its occurrences.
     positions: u32,
-    /// Its occurrences with a hamza on the first alef, and with a final tanwin.
+    /// Its occurrences with a hamza on the first alef, with a final tanwin, and with a
+    /// final alef maqsura.
     hamza: u32,
     tanween: u32,
+    maqsura: u32,
 }
 
 /// A short term as a dictionary key, compared as three machine words in place: nearly
@@ -182,6 +188,7 @@ impl Share {
             position_counts: Vec::new(),
             hamza_counts: Vec::new(),
             tanween_counts: Vec::new(),
+            maqsura_counts: Vec::new(),
             stream: Vec::new(),
             ends: Vec::with_capacity(articles.len()),
             lengths: Vec::with_capacity(articles.len()),
@@ -215,12 +222,14 @@ impl Share {
         share.position_counts = vec![0; share.terms.len()];
         share.hamza_counts = vec![0; share.terms.len()];
         share.tanween_counts = vec![0; share.terms.len()];
+        share.maqsura_counts = vec![0; share.terms.len()];
         for tally in share.numbers.values().chain(share.long_numbers.values()) {
             let number = tally.number as usize;
             share.entry_counts[number] = tally.entries;
             share.position_counts[number] = tally.positions;
             share.hamza_counts[number] = tally.hamza;
             share.tanween_counts[number] = tally.tanween;
+            share.maqsura_counts[number] = tally.maqsura;
         }
         share.numbers = foldhash::HashMap::default();
         share.long_numbers = foldhash::HashMap::default();
@@ -239,6 +248,7 @@ impl Share {
             positions: 0,
             hamza: 0,
             tanween: 0,
+            maqsura: 0,
         };
         let tally = match InlineTerm::new(term) {
             Some(key) => self.numbers.entry(key).or_insert(fresh),
@@ -258,6 +268,7 @@ impl Share {
         tally.positions += 1;
         tally.hamza += u32::from(spelling.hamza_initial);
         tally.tanween += u32::from(spelling.tanween_final);
+        tally.maqsura += u32::from(spelling.maqsura_final);
         let number = tally.number;
         if number == next {
             self.terms.push(term.into());
@@ -314,6 +325,7 @@ fn merge_dictionaries(shares: &mut [Share]) -> Vec<String> {
                     &mut share.position_counts,
                     &mut share.hamza_counts,
                     &mut share.tanween_counts,
+                    &mut share.maqsura_counts,
                 ] {
                     let mut renumbered = vec![0u32; term_count];
                     for (local, &count) in counts.iter().enumerate() {

@@ -14,16 +14,24 @@
 //!   never takes the article (الكسور says that كسور is a word, not ك + سور), and, when the
 //!   rest never takes the article either (a name, a verb), only when the whole is no more
 //!   common than the rest (كندا is not ك + ندا); a rest the corpus never has alone
-//!   counts as a word when its own suffixes lead to a common noun (لبياناتهن);
+//!   counts as a word when its own suffixes lead to a common noun (لبياناتهن); a whole
+//!   that is a far more common noun in ة with a pronoun keeps its first letter
+//!   (وزارتها is not و + زارتها); ال + لا + a hamzated word is the negation compound
+//!   (اللاإنسانية), no sign that لإنسانية is a word of its own;
 //! - the article is not cut from a word whose first alef is mostly written with a hamza
 //!   (ألمانيا, إلغاء), and not before fewer than three letters (الله, الذي, الآن);
 //! - the teh marbuta stays part of the word: كلية is not كل, جامعة is not جامع;
 //! - a pronoun suffix is cut only when the rest is a word that takes the article or
 //!   other pronouns, the whole never takes the article, and the whole is not far more
-//!   common than the rest (بنك is not بن + ك: البنك; تلك is not تل + ك);
+//!   common than the rest (بنك is not بن + ك: البنك; تلك is not تل + ك); a final ي
+//!   is "my" only when the stem takes other pronouns more than a nisba adjective
+//!   stem + ي shows its other forms, and the form is twice as common as that adjective
+//!   would make it (مكاني is مكان + ي, but إعلاني and بياني are adjectives), read after
+//!   the same preposition (بإعلاني is ب + إعلان + ي); a final ى never is (إحدى);
 //! - ات, تان, تين need the singular in ة (or, for ات, a masculine noun that takes the
 //!   article); ون, ين, ان need the other forms of their paradigm (المسلمين has
-//!   المسلمون, البحرين has no البحران: it is a name, not the sea twice);
+//!   المسلمون, البحرين has no البحران: it is a name, not the sea twice), except a ين
+//!   far rarer than a noun taking the article and pronouns (مكانين, the dual of مكان);
 //! - a final ه is the ة of a careless spelling only when the ة spelling is far more
 //!   common and the rest takes no other pronoun as often (سوريه, but not كله or رئيسه);
 //!   after the article, where no pronoun can follow, the counts alone decide (الدوله);
@@ -45,6 +53,8 @@ pub(super) struct TermStats {
     pub(super) hamza_initial: u32,
     /// How often it ended with tanwin fatha.
     pub(super) tanween_final: u32,
+    /// How often its final ي was written ى (alef maqsura).
+    pub(super) maqsura_final: u32,
 }
 
 /// The corpus's terms with their counts, for deciding cuts.
@@ -212,12 +222,12 @@ const PRONOUNS: [&str; 11] = [
 /// form; past that, the "plural" is a word of its own (وفيات is not وفية).
 const PLURAL_RATIO: u32 = 20;
 
+/// A dual in ين without a nominative in ان beside it needs a singular at least this
+/// many times as common (a dual is a small share of its noun's uses).
+const LONE_DUAL_RATIO: u32 = 50;
+
 /// An accusative alef carries its tanwin in at least one of this many occurrences.
 const ACCUSATIVE_SHARE: u32 = 10;
-
-/// A stem whose other pronoun forms reach this share of the ة word's count takes
-/// pronouns: its ه is one too.
-const PRONOUN_SHARE: u32 = 100;
 
 /// A name is known as one when it occurs at least this often.
 const KNOWN_NAME: u32 = 50;
@@ -235,9 +245,6 @@ const RARE_PARTICLE_SHARE: u32 = 5;
 
 /// A noun may be this many times as common after a particle as without it.
 const NOUN_PARTICLE_RATIO: u32 = 10;
-
-/// A form with a pronoun may be this many times as common as the word without it.
-const PRONOUN_RATIO: u32 = 4;
 
 /// Decides terms' words against a vocabulary; keeps a buffer for the spellings it asks
 /// about.
@@ -304,7 +311,7 @@ impl<'v> Analyzer<'v> {
                 {
                     return self.base(inner, Article::Definite);
                 }
-                return self.base(Cow::Borrowed(rest), Article::Bare);
+                return self.base_after(clitic, Cow::Borrowed(rest), Article::Bare);
             }
         }
         self.base(Cow::Borrowed(term), Article::Bare)
@@ -345,7 +352,17 @@ impl<'v> Analyzer<'v> {
         // as often as ك can (كان is not ك + أن).
         let long_enough =
             rest_letters >= 3 || (rest_letters == 2 && !clitic.ends_with('ك') && takes_article);
-        if !long_enough || self.count(&["ال", term]) >= 1 {
+        // The article before the whole says it is a word of its own (الكسور), except
+        // before ل + a longer word with a hamza on its first alef: اللاإنسانية is ال +
+        // لا + إنسانية, the negation compound, its two alefs merged as the lam-alef
+        // ligature writes them, and the more common لإنسانية stays ل + إنسانية.
+        let article_before = self.count(&["ال", term]);
+        let compound = clitic == "ل"
+            && rest.starts_with('ا')
+            && rest_letters >= 4
+            && self.hamzated(rest)
+            && article_before < self.count(&[term]);
+        if !long_enough || (article_before >= 1 && !compound) {
             return false;
         }
         // وبلد is و + بلد, not و + ب + لد: the inner word takes the article; ولحج is
@@ -365,13 +382,26 @@ impl<'v> Analyzer<'v> {
             // and ك are letters too often to be cut on so little.
             return !rare && rest_letters >= 4 && self.unattested_noun(rest, term);
         }
-        // بعيده is بعيد + ه (البعيد), not ب + عيده.
+        // بعيده is بعيد + ه (البعيد), not ب + عيده; وزارتها is وزارة + ها (الوزارة, ة
+        // written ت before the pronoun), not و + زارتها, when that noun is far the more
+        // common word (9,708 beside زارت 40; but بحريتهم is ب + حريتهم, and بحرية, 1,287
+        // with "freely", is no such evidence beside حرية, 595).
         for pronoun in PRONOUNS {
-            if let Some(stem) = term.strip_suffix(pronoun)
-                && letters(stem) >= 3
-                && self.count(&["ال", stem]) >= 1
-            {
+            let Some(stem) = term.strip_suffix(pronoun).filter(|s| letters(s) >= 3) else {
+                continue;
+            };
+            if self.count(&["ال", stem]) >= 1 {
                 return false;
+            }
+            if let Some(before) = stem.strip_suffix('ت') {
+                let singular = format!("{before}ة");
+                if self.count(&["ال", &singular]) >= 1 && self.takes_article(&singular) {
+                    let rest_word = self.base(Cow::Borrowed(rest), Article::Bare);
+                    let rest_family = self.family(&[&rest_word]);
+                    if self.family(&[&singular]) > NOUN_PARTICLE_RATIO * rest_family {
+                        return false;
+                    }
+                }
             }
         }
         let whole = self.count(&[term]);
@@ -422,8 +452,19 @@ impl<'v> Analyzer<'v> {
     /// The base of `rest` (what follows the proclitics): suffixes cut where the
     /// vocabulary shows them to be suffixes.
     fn base<'t>(&mut self, rest: Cow<'t, str>, article: Article) -> Cow<'t, str> {
+        self.base_after("", rest, article)
+    }
+
+    /// [`Self::base`] of `rest` written after `proclitic` (which decides between a
+    /// pronoun ي and a nisba adjective).
+    fn base_after<'t>(
+        &mut self,
+        proclitic: &str,
+        rest: Cow<'t, str>,
+        article: Article,
+    ) -> Cow<'t, str> {
         if article == Article::Bare
-            && let Some(base) = self.without_pronoun(&rest)
+            && let Some(base) = self.without_pronoun(proclitic, &rest)
         {
             return Cow::Owned(base);
         }
@@ -471,95 +512,6 @@ impl<'v> Analyzer<'v> {
         (marked && self.count(&["ال", stem]) >= 1).then(|| stem.to_owned())
     }
 
-    /// The base of a form with a pronoun suffix (كليتها → كلية, كله → كل).
-    fn without_pronoun(&mut self, form: &str) -> Option<String> {
-        // A form that takes the article is a noun of its own (البنك), unless the article
-        // is a rare slip beside it (الدولتي 2 beside دولتي 26, "my state").
-        if self.count(&["ال", form]) * PRONOUN_RATIO >= self.count(&[form]).max(1) {
-            return None;
-        }
-        for pronoun in PRONOUNS {
-            let Some(stem) = form.strip_suffix(pronoun) else {
-                continue;
-            };
-            if letters(stem) < 2 {
-                continue;
-            }
-            // ة becomes ت before a pronoun, ات stays: كليتها, كلياتها.
-            // A name takes no pronoun: جدتي is a grandmother, not Jeddah.
-            if let Some(before) = stem.strip_suffix("ات").filter(|b| letters(b) >= 2) {
-                let singular = format!("{before}ة");
-                if self.family(&[&singular]) >= 1 && self.takes_article(&singular) {
-                    return Some(singular);
-                }
-            }
-            if let Some(before) = stem.strip_suffix('ت').filter(|b| letters(b) >= 2) {
-                let singular = format!("{before}ة");
-                let marbuta = self.family(&[&singular]);
-                if marbuta >= 1 && marbuta >= self.family(&[stem]) && self.takes_article(&singular)
-                {
-                    return Some(singular);
-                }
-            }
-            if self.pronoun_cut(form, stem, pronoun) {
-                // بياناتهم: a plural with a pronoun is the plural's word.
-                return Some(
-                    self.without_inflection(stem)
-                        .unwrap_or_else(|| stem.to_owned()),
-                );
-            }
-        }
-        None
-    }
-
-    /// Whether `form` is `stem` + `pronoun`.
-    fn pronoun_cut(&mut self, form: &str, stem: &str, pronoun: &str) -> bool {
-        let stem_family = self.family(&[stem]);
-        if stem_family == 0 || self.count(&[form]) > PRONOUN_RATIO * stem_family {
-            return false;
-        }
-        let support = self.pronoun_support(stem, pronoun);
-        if self.count(&["ال", stem]) == 0 && support == 0 {
-            return false;
-        }
-        match pronoun {
-            // A careless ة (سوريه) rather than a pronoun, when the ة is the usual spelling
-            // and the stem takes other pronouns less often.
-            "ه" => {
-                let marbuta = format!("{stem}ة");
-                !self.careless_marbuta(&marbuta, form)
-            }
-            // A nisba adjective (رياضي beside رياضية) rather than "my".
-            "ي" => {
-                let feminine = format!("{stem}ية");
-                self.family(&[&feminine]) == 0
-            }
-            _ => true,
-        }
-    }
-
-    /// Whether `spelled` (ending in ه) is a careless spelling of `marbuta` (ending in ة):
-    /// careless spellings are rare, so the ة spelling must be far more common (سيارة
-    /// 1,187 beside سياره 5; but مكتبه, "his office", beside مكتبة, and رئيسه).
-    fn careless_marbuta(&mut self, marbuta: &str, spelled: &str) -> bool {
-        // And the rest rarely takes other pronouns: خطه is خط + ه (خطها), دوله is دول + ه,
-        // but منطقه is a careless منطقة beside a rare منطقها.
-        let stem = &spelled[..spelled.len() - 'ه'.len_utf8()];
-        let usual = self.family(&[marbuta]);
-        usual >= CARELESS_RATIO * self.family(&[spelled]).max(1)
-            && self.pronoun_support(stem, "ه") * PRONOUN_SHARE < usual
-    }
-
-    /// How often `stem` occurs with pronoun suffixes other than `except`; ي is left out,
-    /// since stem + ي is more often a nisba adjective (جامعي) than "my".
-    fn pronoun_support(&mut self, stem: &str, except: &str) -> u32 {
-        PRONOUNS
-            .iter()
-            .filter(|&&p| p != except && p != "ي")
-            .map(|p| self.count(&[stem, p]))
-            .sum()
-    }
-
     /// The singular of a dual or sound plural (جامعات → جامعة, المسلمين → مسلم).
     fn without_inflection(&mut self, form: &str) -> Option<String> {
         let whole = self.family(&[form]);
@@ -599,6 +551,18 @@ impl<'v> Analyzer<'v> {
                 && partner >= 1
                 && whole <= PLURAL_RATIO * partner
                 && whole <= PLURAL_RATIO * singular
+            {
+                return Some(stem.to_owned());
+            }
+            // ين is the dual news writes most (ان is only the nominative): without its
+            // partner, a ين form far rarer than a noun (a singular taking the article
+            // and pronouns) is that noun's dual or plural: مكانين, المكانين beside مكان
+            // (2,456), while البحرين, حسين and كمين are words of their own.
+            if suffix == "ين"
+                && partner == 0
+                && whole.saturating_mul(LONE_DUAL_RATIO) <= singular
+                && self.count(&["ال", stem]) >= 1
+                && self.pronoun_support(stem, "ي") >= 1
             {
                 return Some(stem.to_owned());
             }
@@ -698,5 +662,6 @@ fn letters(text: &str) -> usize {
     text.chars().count()
 }
 
+mod pronouns;
 #[cfg(test)]
 mod tests;

@@ -4,8 +4,8 @@
 use super::*;
 use crate::index::analyze::normalize;
 
-/// A vocabulary from words as written, with counts; `أ` at the start and a final
-/// tanwin are counted as the spelling marks the index counts.
+/// A vocabulary from words as written, with counts; `أ` at the start, a final tanwin
+/// and a final `ى` are counted as the spelling marks the index counts.
 struct Words {
     terms: Vec<String>,
     stats: Vec<TermStats>,
@@ -16,17 +16,20 @@ fn words(list: &[(&str, u32)]) -> Words {
     for &(written, count) in list {
         let hamza = written.starts_with(['أ', 'إ', 'آ']);
         let tanween = written.ends_with('\u{064B}');
+        let maqsura = written.ends_with('ى');
         let term = normalize(written);
         let stats = TermStats {
             occurrences: count,
             hamza_initial: if hamza { count } else { 0 },
             tanween_final: if tanween { count } else { 0 },
+            maqsura_final: if maqsura { count } else { 0 },
         };
         match entries.iter_mut().find(|(t, _)| *t == term) {
             Some((_, total)) => {
                 total.occurrences += stats.occurrences;
                 total.hamza_initial += stats.hamza_initial;
                 total.tanween_final += stats.tanween_final;
+                total.maqsura_final += stats.maqsura_final;
             }
             None => entries.push((term, stats)),
         }
@@ -394,6 +397,8 @@ fn a_rare_slip_of_the_article_does_not_make_a_pronoun_form_a_noun() {
         ("الدولة", 3374),
         ("دولتي", 26),
         ("الدولتي", 2),
+        ("دولته", 52),
+        ("دولتنا", 29),
         ("بنك", 758),
         ("البنك", 1412),
         ("بن", 9000),
@@ -403,4 +408,193 @@ fn a_rare_slip_of_the_article_does_not_make_a_pronoun_form_a_noun() {
         "دولتي is دولة + ي beside a rare الدولتي"
     );
     assert!(!v.same("بنك", "بن"), "البنك is common: a noun of its own");
+}
+
+#[test]
+fn final_i_is_my_where_the_stem_takes_pronouns_more_than_a_nisba_shows() {
+    let v = words(&[
+        ("مكان", 1540),
+        ("المكان", 916),
+        ("مكانه", 134),
+        ("مكانها", 84),
+        ("مكانك", 24),
+        ("مكاني", 33),
+        ("المكاني", 49),
+        ("مكانية", 10),
+        ("المكانية", 35),
+        ("إعلان", 1150),
+        ("الإعلان", 826),
+        ("إعلانه", 39),
+        ("إعلانها", 42),
+        ("إعلاني", 8),
+        ("الإعلاني", 18),
+        ("إعلانية", 51),
+        ("الإعلانية", 88),
+        ("بيان", 2561),
+        ("البيان", 921),
+        ("بيانه", 91),
+        ("بيانها", 124),
+        ("بياني", 3),
+        ("البياني", 19),
+        ("بيانية", 5),
+        ("البيانية", 8),
+    ]);
+    assert!(
+        v.same("مكاني", "مكان"),
+        "my place: مكانه, مكانها, مكانك outweigh المكاني, المكانية"
+    );
+    assert!(
+        !v.same("إعلاني", "إعلان"),
+        "advertising: الإعلاني, الإعلانية, إعلانية outweigh إعلانه, إعلانها"
+    );
+    assert!(
+        !v.same("بياني", "بيان"),
+        "رسم بياني: 3 beside the 12 the adjective alone would make, however often بيان takes pronouns"
+    );
+}
+
+#[test]
+fn after_a_preposition_final_i_is_weighed_after_the_same_preposition() {
+    let v = words(&[
+        ("إعلان", 1150),
+        ("الإعلان", 826),
+        ("إعلانه", 39),
+        ("إعلانها", 42),
+        ("إعلاني", 8),
+        ("الإعلاني", 18),
+        ("إعلانية", 51),
+        ("الإعلانية", 88),
+        ("بإعلان", 86),
+        ("بالإعلان", 55),
+        ("بإعلانه", 10),
+        ("بإعلانها", 8),
+        ("بإعلاني", 5),
+    ]);
+    assert!(
+        v.same("بإعلاني", "إعلان"),
+        "by announcing me: بإعلانه, بإعلانها, and no بالإعلاني or بإعلانية"
+    );
+    assert!(!v.same("إعلاني", "إعلان"), "bare, the adjective");
+}
+
+#[test]
+fn a_name_in_i_beside_a_name_in_iya_is_no_pronoun_form() {
+    let v = words(&[
+        ("فوز", 233),
+        ("الفوز", 640),
+        ("فوزه", 234),
+        ("فوزها", 23),
+        ("فوزي", 75),
+        ("فوزية", 64),
+    ]);
+    assert!(
+        !v.same("فوزي", "فوز"),
+        "فوزية never takes the article: a name, and so is فوزي"
+    );
+}
+
+#[test]
+fn a_final_alef_maqsura_is_no_pronoun() {
+    let v = words(&[
+        ("أحد", 7001),
+        ("الأحد", 2089),
+        ("أحدهم", 322),
+        ("أحدها", 49),
+        ("إحدى", 2100),
+        ("إحدي", 4),
+    ]);
+    assert!(
+        !v.same("إحدى", "أحد"),
+        "إحدى is written with ى: not أحد + ي"
+    );
+}
+
+#[test]
+fn a_sound_plural_before_its_complement_is_the_plural() {
+    let v = words(&[
+        ("مسلم", 278),
+        ("المسلم", 394),
+        ("مسلمون", 46),
+        ("المسلمون", 148),
+        ("مسلمين", 54),
+        ("المسلمين", 1562),
+        ("مسلمي", 43),
+        ("المسلمي", 10),
+    ]);
+    assert!(
+        v.same("مسلمي", "مسلم"),
+        "مسلمي العالم: المسلمين loses its ن, beside a rare المسلمي"
+    );
+}
+
+#[test]
+fn a_common_noun_in_teh_marbuta_with_a_pronoun_keeps_its_first_letter() {
+    let v = words(&[
+        ("وزارة", 6331),
+        ("الوزارة", 3377),
+        ("وزارته", 50),
+        ("وزارتي", 91),
+        ("وزارتها", 1),
+        ("زارت", 40),
+        ("زارته", 5),
+        ("زارتها", 3),
+        ("حرية", 304),
+        ("الحرية", 291),
+        ("حريته", 21),
+        ("حريتهم", 5),
+        ("بحرية", 224),
+        ("البحرية", 1063),
+        ("بحريتهم", 1),
+    ]);
+    assert!(v.same("وزارتها", "وزارة"), "its ministry, not و + زارتها");
+    assert!(
+        v.same("بحريتهم", "حرية"),
+        "with their freedom: بحرية (naval, and freely) is not far more common than حرية"
+    );
+}
+
+#[test]
+fn the_negation_compound_is_no_article_on_a_preposition_form() {
+    let v = words(&[
+        ("إنسانية", 508),
+        ("الإنسانية", 2303),
+        ("لإنسانية", 5),
+        ("اللإنسانية", 1),
+        ("ولاية", 928),
+        ("الولاية", 155),
+        ("آية", 503),
+        ("الآية", 121),
+    ]);
+    assert!(
+        v.same("لإنسانية", "إنسانية"),
+        "اللإنسانية is ال + لا + إنسانية, not ال + لإنسانية"
+    );
+    assert!(!v.same("ولاية", "آية"), "only after ل alone");
+}
+
+#[test]
+fn a_dual_without_its_nominative_is_the_dual_of_a_far_more_common_noun() {
+    let v = words(&[
+        ("مكان", 1540),
+        ("المكان", 916),
+        ("مكانه", 134),
+        ("مكانين", 6),
+        ("المكانين", 3),
+        ("حس", 21),
+        ("الحس", 64),
+        ("حسه", 4),
+        ("حسين", 1174),
+        ("الحسين", 408),
+        ("كم", 722),
+        ("الكم", 98),
+        ("كمين", 87),
+        ("الكمين", 10),
+    ]);
+    assert!(v.same("مكانين", "مكان"), "two places");
+    assert!(v.same("المكانين", "مكان"));
+    assert!(!v.same("حسين", "حس"), "a name, more common than حس");
+    assert!(
+        !v.same("كمين", "كم"),
+        "an ambush: not 50 times rarer than كم"
+    );
 }
