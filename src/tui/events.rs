@@ -20,7 +20,7 @@ use rustix::event::{PollFd, PollFlags, poll};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
 
-use super::app::{Mouse, MouseAction};
+use super::app::{Arrival, Mouse, MouseAction};
 use super::search::SearchAnswer;
 use crate::article::Article;
 use crate::corpus::Corpus;
@@ -52,6 +52,8 @@ pub enum Event {
     FilesChanged,
     /// The files were loaded again.
     Reloaded(Box<Corpus>),
+    /// The loader read more of the corpus the reader was opened on.
+    Arrived(Box<Arrival>),
 }
 
 /// Starts the threads that feed the channel; returns a sender for other work to report

@@ -9,6 +9,7 @@ pub mod filter;
 pub mod geometry;
 pub mod hyperlink;
 pub mod keymap;
+pub mod loader;
 pub mod overhang;
 pub mod reader;
 pub mod scroll;
@@ -28,10 +29,11 @@ use std::time::{Duration, Instant};
 use crossterm::event::KeyEvent;
 use ratatui::layout::{Position, Rect};
 
-use self::app::{App, Display, Effect, Layer, Msg};
+use self::app::{App, Display, Effect, Layer, LoadProgress, Msg};
 use self::effects::Stores;
 use self::events::Event;
 use self::keymap::KeyMap;
+use self::loader::CorpusSource;
 use self::search::SearchWorker;
 use self::terminal::TerminalSession;
 use self::theme::Theme;
@@ -40,7 +42,7 @@ use self::watch::{Reloader, Watch};
 use crate::article::Article;
 use crate::config::commands::Command;
 use crate::config::{Config, TashkeelSetting, ThemeName};
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, Skipped};
 use crate::index::{Index, Progress};
 use crate::text::{BidiMode, Shaping, Tashkeel};
 
@@ -66,9 +68,19 @@ pub struct Settings<'a> {
 /// a slow one never holds up typing.
 const FRAME_BUDGET: Duration = Duration::from_millis(16);
 
-/// Runs the reader on a corpus until the user quits, a signal arrives or the terminal
-/// goes away. The terminal is restored on every one of those paths.
-pub fn run(corpus: Corpus, settings: &Settings) -> anyhow::Result<()> {
+/// How a reader's run ended.
+#[derive(Debug)]
+pub enum RunEnd {
+    /// The user quit, a signal arrived or the terminal went away.
+    Stopped,
+    /// The whole corpus was read and none of it is an article: these files were skipped.
+    NothingLoaded(Vec<Skipped>),
+}
+
+/// Runs the reader on the corpus of `source`, read while the reader runs, until the user
+/// quits, a signal arrives or the terminal goes away. The terminal is restored on every
+/// one of those paths.
+pub fn run(source: CorpusSource, settings: &Settings) -> anyhow::Result<RunEnd> {
     let display = Display {
         bidi: settings.bidi,
         shaping: settings.shaping,
@@ -81,7 +93,13 @@ pub fn run(corpus: Corpus, settings: &Settings) -> anyhow::Result<()> {
     let (report, events) = events::spawn()?;
     let searcher = SearchWorker::spawn(report.clone())?;
     let mut session = TerminalSession::start(display.bidi, settings.config.mouse)?;
-    let mut app = App::new(corpus, display, session.screen.get_frame().area());
+    let mut app = App::new(
+        Corpus::default(),
+        display,
+        session.screen.get_frame().area(),
+    );
+    app.status.loading = Some(LoadProgress::default());
+    loader::spawn(source, report.clone())?;
     app.look.theme = Theme::for_terminal(settings.theme, |name| std::env::var(name).ok());
     app.look.date_format = settings.config.date_format.clone();
     app.look.date_locale = settings.config.date_locale;
@@ -96,9 +114,9 @@ pub fn run(corpus: Corpus, settings: &Settings) -> anyhow::Result<()> {
             None
         }
     };
-    // The list is usable at once; the index arrives when it is built.
+    // The list is usable as soon as articles arrive; the index is built once they are
+    // all in.
     let builds = Arc::new(AtomicU64::new(0));
-    build_index(&app.articles, &builds, &report)?;
     let watch = Watch::start(&settings.paths, report.clone());
     if let Some(problem) = watch.problem() {
         app.status.message = Some(match app.status.message.take() {
@@ -107,6 +125,9 @@ pub fn run(corpus: Corpus, settings: &Settings) -> anyhow::Result<()> {
         });
     }
     let mut reloader = Reloader::new(settings.paths.clone(), report.clone());
+    // Files that changed while the corpus was still being read: loaded again once it is.
+    let mut changed_while_loading = false;
+    let mut end = RunEnd::Stopped;
     draw(&mut session, &app, &keymap)?;
     // Until when drawing waits for a search answer; none when no search is pending.
     let mut hold: Option<Instant> = None;
@@ -140,6 +161,11 @@ pub fn run(corpus: Corpus, settings: &Settings) -> anyhow::Result<()> {
             Some(Event::IndexReady(index, built_from)) => Some(Msg::IndexReady(index, built_from)),
             Some(Event::SearchDone(answer)) => Some(Msg::SearchDone(answer)),
             Some(Event::Reloaded(corpus)) => Some(Msg::Reloaded(corpus)),
+            Some(Event::Arrived(arrival)) => Some(Msg::Arrived(arrival)),
+            Some(Event::FilesChanged) if app.is_loading() => {
+                changed_while_loading = true;
+                None
+            }
             Some(Event::FilesChanged) => {
                 if let Err(err) = reloader.request(&app.articles) {
                     app.status.message = Some(format!("cannot load the changed files: {err}"));
@@ -157,12 +183,24 @@ pub fn run(corpus: Corpus, settings: &Settings) -> anyhow::Result<()> {
             None => None,
         };
         let reloaded = matches!(msg, Some(Msg::Reloaded(_)));
+        let arrived = matches!(msg, Some(Msg::Arrived(_)));
         let effects = match msg {
             Some(msg) => app.update(msg, &keymap, today()),
             None => Vec::new(),
         };
         if reloaded && let Err(err) = reloader.finished(&app.articles) {
             app.status.message = Some(format!("cannot load the changed files: {err}"));
+        }
+        if arrived && !app.is_loading() {
+            if app.articles.is_empty() {
+                end = RunEnd::NothingLoaded(std::mem::take(&mut app.status.skipped));
+                break;
+            }
+            if std::mem::take(&mut changed_while_loading)
+                && let Err(err) = reloader.request(&app.articles)
+            {
+                app.status.message = Some(format!("cannot load the changed files: {err}"));
+            }
         }
         let mut quit = false;
         let mut stored = Vec::new();
@@ -207,7 +245,7 @@ pub fn run(corpus: Corpus, settings: &Settings) -> anyhow::Result<()> {
         draw(&mut session, &app, &keymap)?;
     }
     session.restore();
-    Ok(())
+    Ok(end)
 }
 
 /// Gives the stores the changes asked of them; without stores (the data folder could

@@ -1,5 +1,6 @@
 //! qari's integration tests: one binary, a module per area.
 
+mod arrival;
 mod bidi_conformance;
 mod bookmarked_list;
 mod bookmarks;

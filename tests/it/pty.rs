@@ -112,13 +112,28 @@ impl PtySession {
     /// Reads until `needle` has arrived and returns when it did, to within one read:
     /// [`Self::read_until`] reads in 20 ms slices, too coarse to time a start-up with.
     pub fn read_until_arrival(&mut self, needle: &str, limit: Duration) -> Instant {
+        match self.try_read_until_arrival(needle, limit) {
+            Ok(arrived) => arrived,
+            Err(why) => panic!("{needle:?} never arrived: {why}"),
+        }
+    }
+
+    /// [`Self::read_until_arrival`], saying why `needle` did not arrive instead of
+    /// panicking.
+    pub fn try_read_until_arrival(
+        &mut self,
+        needle: &str,
+        limit: Duration,
+    ) -> Result<Instant, &'static str> {
         let start = Instant::now();
         loop {
             if contains(&self.output, needle.as_bytes()) {
-                return Instant::now();
+                return Ok(Instant::now());
             }
             let left = limit.saturating_sub(start.elapsed());
-            assert!(!left.is_zero(), "{needle:?} never arrived");
+            if left.is_zero() {
+                return Err("timed out");
+            }
             let master = self.master.as_mut().expect("the terminal is open");
             let timeout = rustix::event::Timespec::try_from(left).unwrap();
             let mut fds = [PollFd::new(&*master, PollFlags::IN)];
@@ -127,7 +142,7 @@ impl PtySession {
             }
             let mut buf = [0u8; 65536];
             match master.read(&mut buf) {
-                Ok(0) | Err(_) => panic!("{needle:?} never arrived: the terminal closed"),
+                Ok(0) | Err(_) => return Err("the terminal closed"),
                 Ok(n) => self.output.extend_from_slice(&buf[..n]),
             }
         }

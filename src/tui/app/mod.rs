@@ -16,6 +16,7 @@ use crate::corpus::dates::DateLocale;
 use crate::index::Order;
 use crate::text::{BidiMode, Tashkeel};
 
+mod arrival;
 mod bookmarking;
 mod filtering;
 mod modal;
@@ -27,6 +28,7 @@ mod reload;
 mod state;
 mod update;
 
+pub use arrival::{Arrival, LoadEnd, LoadProgress};
 pub use bookmarking::{BookmarksPane, NoteInput, NoteTarget};
 pub use modal::{Layer, Modal};
 pub use mouse::{Mouse, MouseAction};
@@ -91,6 +93,7 @@ impl App {
             status: Status {
                 message: None,
                 skipped: corpus.skipped,
+                loading: None,
             },
             layout: Layout {
                 screen,

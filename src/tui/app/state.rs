@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
+use super::arrival::LoadProgress;
 use crate::article::BodyView;
 use crate::bookmarks::{Bookmark, FilterHistory, ReadingState};
 use crate::corpus::Skipped;
@@ -187,6 +188,8 @@ pub struct Status {
     pub message: Option<String>,
     /// The files that could not be loaded.
     pub skipped: Vec<Skipped>,
+    /// How far the corpus has been read, while it is still being read.
+    pub loading: Option<LoadProgress>,
 }
 
 /// The screen and which pane has the focus: what the areas are cut from.

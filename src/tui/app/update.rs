@@ -9,7 +9,7 @@ use std::sync::Arc;
 use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
-use super::{App, Mouse};
+use super::{App, Arrival, Mouse};
 use crate::article::{Article, ArticleId};
 use crate::bookmarks::{Bookmark, BookmarkId, NewBookmark, ReadingPosition};
 use crate::corpus::Corpus;
@@ -37,6 +37,8 @@ pub enum Msg {
     SearchDone(SearchAnswer),
     /// The files were loaded again.
     Reloaded(Box<Corpus>),
+    /// The loader read more of the corpus.
+    Arrived(Box<Arrival>),
 }
 
 /// Something for the event loop to do.
@@ -110,6 +112,7 @@ impl App {
                 self.search_done(answer);
                 true
             }
+            Msg::Arrived(arrival) => self.arrive(*arrival),
             Msg::Reloaded(corpus) => {
                 if self.reload(*corpus) {
                     self.effects.push(Effect::IndexArticles);

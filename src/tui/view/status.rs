@@ -61,7 +61,8 @@ impl Widget for StatusLine<'_> {
                     grouped(app.articles.len())
                 )
             }
-        } else if typed.is_some() {
+        } else if typed.is_some() || (app.list.shown.is_empty() && app.is_loading()) {
+            // The text typed, or the loading progress alone, says enough.
             String::new()
         } else if app.list.shown.is_empty() {
             " no articles".to_owned()
@@ -72,7 +73,19 @@ impl Widget for StatusLine<'_> {
                 grouped(app.list.shown.len())
             )
         };
-        if app.index.ready.is_none() && !app.articles.is_empty() {
+        if let Some(progress) = app.status.loading {
+            // The list grows meanwhile; filters wait for the index, built at the end.
+            if !left.is_empty() {
+                left.push_str(" ·");
+            }
+            left.push_str(&format!(
+                " loading {} articles…",
+                grouped(progress.articles)
+            ));
+            if let Some(rate) = progress.per_second() {
+                left.push_str(&format!(" {}/s", grouped(rate as usize)));
+            }
+        } else if app.index.ready.is_none() && !app.articles.is_empty() {
             // The list works meanwhile; filters wait for the index.
             match app.index.progress {
                 0 => left.push_str(" · indexing…"),
