@@ -67,6 +67,19 @@ fn main() {
         (after - before) as f64 * 1024.0 / text_bytes as f64
     );
 
+    println!("heap held by the index, by part:");
+    let parts = index.heap_bytes();
+    let total: usize = parts.iter().map(|(_, bytes)| bytes).sum();
+    for (part, bytes) in &parts {
+        println!("  {part:<24} {:>7.1} MB", *bytes as f64 / 1e6);
+    }
+    println!(
+        "  {:<24} {:>7.1} MB ({:.2}x the text)",
+        "all",
+        total as f64 / 1e6,
+        total as f64 / text_bytes as f64
+    );
+
     // Query material from the corpus itself: words of titles, in order.
     let words: Vec<String> = articles
         .iter()

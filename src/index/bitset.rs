@@ -9,6 +9,11 @@ pub struct Bitset {
 }
 
 impl Bitset {
+    /// Bytes held on the heap.
+    pub fn heap_bytes(&self) -> usize {
+        self.words.capacity() * 8
+    }
+
     /// No article.
     pub fn empty(len: usize) -> Self {
         Self {

@@ -13,7 +13,12 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use super::Progress;
 use super::analyze::{Spelling, words};
 use super::lexicon::TermStats;
-use super::postings::Postings;
+use super::postings::{Postings, number_bytes};
+use fill::fill_postings;
+
+mod fill;
+#[cfg(test)]
+mod tests;
 use crate::article::Article;
 
 /// Positions in the text of consecutive paragraphs are this far apart, so that a phrase
@@ -67,7 +72,7 @@ pub(super) fn index_words(articles: &[Article], progress: &Progress) -> Words {
     progress.report(MERGED_SHARE);
     let postings = fill_postings(&shares, terms.len());
     progress.report(FILLED_SHARE);
-    let stats = term_stats(&shares, &postings, terms.len());
+    let stats = term_stats(&shares, terms.len());
     let lengths = shares
         .iter()
         .flat_map(|s| s.lengths.iter().copied())
@@ -81,20 +86,18 @@ pub(super) fn index_words(articles: &[Article], progress: &Progress) -> Words {
 }
 
 /// Each term's occurrences, and its spelling marks summed over the shares.
-fn term_stats(shares: &[Share], postings: &Postings, term_count: usize) -> Vec<TermStats> {
-    let mut counts: Vec<TermStats> = (0..term_count as u32)
-        .map(|term| TermStats {
-            occurrences: postings.occurrences(term),
-            ..TermStats::default()
-        })
-        .collect();
+fn term_stats(shares: &[Share], term_count: usize) -> Vec<TermStats> {
+    let mut counts = vec![TermStats::default(); term_count];
     for share in shares {
         let marks = share
-            .hamza_counts
+            .position_counts
             .iter()
+            .zip(&share.hamza_counts)
             .zip(&share.tanween_counts)
             .zip(&share.maqsura_counts);
-        for (total, ((&hamza, &tanween), &maqsura)) in counts.iter_mut().zip(marks) {
+        for (total, (((&occurrences, &hamza), &tanween), &maqsura)) in counts.iter_mut().zip(marks)
+        {
+            total.occurrences += occurrences;
             total.hamza_initial += hamza;
             total.tanween_final += tanween;
             total.maqsura_final += maqsura;
@@ -132,6 +135,8 @@ struct Share {
     /// Per term number: articles holding it, and its positions.
     entry_counts: Vec<u32>,
     position_counts: Vec<u32>,
+    /// Per term number: the bytes its positions take compressed (see [`Postings`]).
+    position_bytes: Vec<u32>,
     /// Per term number: occurrences with each spelling mark.
     hamza_counts: Vec<u32>,
     tanween_counts: Vec<u32>,
@@ -154,11 +159,21 @@ struct Tally {
     entries: u32,
     /// Its occurrences.
     positions: u32,
+    /// Its last position in `last_doc`, and the bytes its positions take compressed.
+    last_position: u32,
+    position_bytes: u32,
     /// Its occurrences with a hamza on the first alef, with a final tanwin, and with a
     /// final alef maqsura.
     hamza: u32,
     tanween: u32,
     maqsura: u32,
+}
+
+/// Where a word is: its article and its position there.
+#[derive(Clone, Copy)]
+struct Place {
+    doc: u32,
+    position: u32,
 }
 
 /// A short term as a dictionary key, compared as three machine words in place: nearly
@@ -186,6 +201,7 @@ impl Share {
             terms: Vec::new(),
             entry_counts: Vec::new(),
             position_counts: Vec::new(),
+            position_bytes: Vec::new(),
             hamza_counts: Vec::new(),
             tanween_counts: Vec::new(),
             maqsura_counts: Vec::new(),
@@ -205,7 +221,11 @@ impl Share {
             for text in texts {
                 let mut found = words(text);
                 while let Some(word) = found.next_word() {
-                    let number = share.count(word.normalized, word.spelling, doc as u32);
+                    let place = Place {
+                        doc: doc as u32,
+                        position: length,
+                    };
+                    let number = share.count(word.normalized, word.spelling, place);
                     share.stream.push(number);
                     length += 1;
                 }
@@ -220,6 +240,7 @@ impl Share {
         }
         share.entry_counts = vec![0; share.terms.len()];
         share.position_counts = vec![0; share.terms.len()];
+        share.position_bytes = vec![0; share.terms.len()];
         share.hamza_counts = vec![0; share.terms.len()];
         share.tanween_counts = vec![0; share.terms.len()];
         share.maqsura_counts = vec![0; share.terms.len()];
@@ -227,6 +248,7 @@ impl Share {
             let number = tally.number as usize;
             share.entry_counts[number] = tally.entries;
             share.position_counts[number] = tally.positions;
+            share.position_bytes[number] = tally.position_bytes;
             share.hamza_counts[number] = tally.hamza;
             share.tanween_counts[number] = tally.tanween;
             share.maqsura_counts[number] = tally.maqsura;
@@ -236,16 +258,19 @@ impl Share {
         share
     }
 
-    /// The number of `term`, given it if new, with the word counted for article `doc`.
+    /// The number of `term`, given it if new, with the word counted at `place`.
     /// The counts live in the dictionary beside the number, so that the probe that finds
     /// the number has brought them into the cache too.
-    fn count(&mut self, term: &str, spelling: Spelling, doc: u32) -> u32 {
+    fn count(&mut self, term: &str, spelling: Spelling, place: Place) -> u32 {
+        let Place { doc, position } = place;
         let next = self.terms.len() as u32;
         let fresh = Tally {
             number: next,
             last_doc: u32::MAX,
             entries: 0,
             positions: 0,
+            last_position: 0,
+            position_bytes: 0,
             hamza: 0,
             tanween: 0,
             maqsura: 0,
@@ -264,8 +289,11 @@ impl Share {
         if tally.last_doc != doc {
             tally.last_doc = doc;
             tally.entries += 1;
+            tally.last_position = 0;
         }
         tally.positions += 1;
+        tally.position_bytes += number_bytes(position - tally.last_position);
+        tally.last_position = position;
         tally.hamza += u32::from(spelling.hamza_initial);
         tally.tanween += u32::from(spelling.tanween_final);
         tally.maqsura += u32::from(spelling.maqsura_final);
@@ -323,6 +351,7 @@ fn merge_dictionaries(shares: &mut [Share]) -> Vec<String> {
                 for counts in [
                     &mut share.entry_counts,
                     &mut share.position_counts,
+                    &mut share.position_bytes,
                     &mut share.hamza_counts,
                     &mut share.tanween_counts,
                     &mut share.maqsura_counts,
@@ -338,129 +367,4 @@ fn merge_dictionaries(shares: &mut [Share]) -> Vec<String> {
         }
     });
     sorted
-}
-
-/// The postings of shares numbered by the sorted dictionary of `term_count` terms.
-///
-/// Each thread fills the postings of a range of terms, which are contiguous in every
-/// array, reading all the streams: the filling is random access into large arrays and
-/// is what parallelizes; the streams are read in order.
-fn fill_postings(shares: &[Share], term_count: usize) -> Postings {
-    let total = |counts: fn(&Share) -> &Vec<u32>| -> Vec<u32> {
-        let mut sum = vec![0u32; term_count];
-        for share in shares {
-            for (s, &c) in sum.iter_mut().zip(counts(share)) {
-                *s += c;
-            }
-        }
-        sum
-    };
-    let term_starts = prefix_sums(&total(|s| &s.entry_counts));
-    let term_position_starts = prefix_sums(&total(|s| &s.position_counts));
-    let entries = term_starts[term_count] as usize;
-    let mut docs = vec![0u32; entries];
-    let mut position_starts = vec![0u32; entries + 1];
-    let mut positions = vec![0u32; term_position_starts[term_count] as usize];
-    // First article number of each share.
-    let mut firsts = Vec::with_capacity(shares.len());
-    let mut first = 0u32;
-    for share in shares {
-        firsts.push(first);
-        first += share.ends.len() as u32;
-    }
-    // Term ranges with about the same number of positions each.
-    let threads = shares.len().max(1);
-    let mut bounds = vec![0usize];
-    for k in 1..threads {
-        let goal = positions.len() as u64 * k as u64 / threads as u64;
-        let bound = term_position_starts.partition_point(|&p| u64::from(p) < goal);
-        bounds.push(bound.clamp(*bounds.last().unwrap_or(&0), term_count));
-    }
-    bounds.push(term_count);
-    std::thread::scope(|scope| {
-        let (mut docs, mut position_starts, mut positions) =
-            (&mut docs[..], &mut position_starts[..], &mut positions[..]);
-        for range in bounds.windows(2) {
-            let terms = range[0]..range[1];
-            let entry_range = term_starts[terms.start] as usize..term_starts[terms.end] as usize;
-            let position_range = term_position_starts[terms.start] as usize
-                ..term_position_starts[terms.end] as usize;
-            let (these_docs, rest) = docs.split_at_mut(entry_range.len());
-            docs = rest;
-            let (these_starts, rest) = position_starts.split_at_mut(entry_range.len());
-            position_starts = rest;
-            let (these_positions, rest) = positions.split_at_mut(position_range.len());
-            positions = rest;
-            let (term_starts, term_position_starts, firsts) =
-                (&term_starts, &term_position_starts, &firsts);
-            scope.spawn(move || {
-                let base_entry = entry_range.start as u32;
-                let base_position = position_range.start as u32;
-                let mut next_entry: Vec<u32> = term_starts[terms.clone()]
-                    .iter()
-                    .map(|&e| e - base_entry)
-                    .collect();
-                let mut next_position: Vec<u32> = term_position_starts[terms.clone()]
-                    .iter()
-                    .map(|&p| p - base_position)
-                    .collect();
-                let mut last_doc = vec![u32::MAX; terms.len()];
-                for_each_word(shares, firsts, |term, doc, position| {
-                    let Some(t) = (term as usize).checked_sub(terms.start) else {
-                        return;
-                    };
-                    if t >= last_doc.len() {
-                        return;
-                    }
-                    if last_doc[t] != doc {
-                        last_doc[t] = doc;
-                        let entry = next_entry[t] as usize;
-                        these_docs[entry] = doc;
-                        these_starts[entry] = next_position[t] + base_position;
-                        next_entry[t] += 1;
-                    }
-                    these_positions[next_position[t] as usize] = position;
-                    next_position[t] += 1;
-                });
-            });
-        }
-    });
-    position_starts[entries] = positions.len() as u32;
-    Postings {
-        term_starts,
-        docs,
-        position_starts,
-        positions,
-    }
-}
-/// Calls `visit(term, article, position)` for every word of the streams, in order.
-fn for_each_word(shares: &[Share], firsts: &[u32], mut visit: impl FnMut(u32, u32, u32)) {
-    for (share, &first) in shares.iter().zip(firsts) {
-        let mut start = 0;
-        for (i, &end) in share.ends.iter().enumerate() {
-            let doc = first + i as u32;
-            let mut position = 0u32;
-            for &term in &share.stream[start..end] {
-                if term == PARAGRAPH_END {
-                    position += PARAGRAPH_GAP;
-                } else {
-                    visit(term, doc, position);
-                    position += 1;
-                }
-            }
-            start = end;
-        }
-    }
-}
-
-/// `[0, c0, c0 + c1, …]`: where each count's range starts, and the total last.
-fn prefix_sums(counts: &[u32]) -> Vec<u32> {
-    let mut sums = Vec::with_capacity(counts.len() + 1);
-    let mut total = 0u32;
-    sums.push(0);
-    for &count in counts {
-        total += count;
-        sums.push(total);
-    }
-    sums
 }

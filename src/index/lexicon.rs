@@ -115,6 +115,13 @@ pub(super) struct Lexicon {
 }
 
 impl Lexicon {
+    /// Bytes held on the heap, roughly (the name table's own slots counted as 24 bytes).
+    pub(super) fn heap_bytes(&self) -> usize {
+        (self.word_of.capacity() + self.form_starts.capacity() + self.forms.capacity()) * 4
+            + self.names.keys().map(|k| k.len() + 24).sum::<usize>()
+            + self.names.capacity() * 24
+    }
+
     /// Decides the word of every term of `vocabulary`, on all cores.
     pub(super) fn build(vocabulary: &Vocabulary) -> Self {
         let terms = vocabulary.terms;

@@ -286,7 +286,7 @@ impl Index {
                     .iter()
                     .filter_map(|&t| {
                         let i = self.postings.docs(t).binary_search(&doc).ok()?;
-                        Some(self.postings.positions(t, i).to_vec())
+                        Some(self.postings.positions(t, i))
                     })
                     .flatten()
                     .collect();
@@ -329,7 +329,7 @@ impl Index {
                     if !matched.contains(doc) {
                         continue;
                     }
-                    let tf = self.postings.positions(term, i).len() as f32;
+                    let tf = self.postings.count(term, i) as f32;
                     let length = self.lengths[doc as usize] as f32 / self.average_length;
                     let saturation = tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * length));
                     scores[doc as usize] += boost * idf * saturation;

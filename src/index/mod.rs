@@ -131,6 +131,44 @@ impl Index {
         }
     }
 
+    /// The bytes each part of the index holds on the heap (capacities, not lengths, and
+    /// without the allocator's own overhead): what a benchmark reports, to show where
+    /// memory goes.
+    #[doc(hidden)]
+    pub fn heap_bytes(&self) -> Vec<(&'static str, usize)> {
+        let strings = |v: &[String]| v.iter().map(|s| s.capacity() + 24).sum::<usize>();
+        let bitsets = |m: &HashMap<String, Bitset>| {
+            m.iter()
+                .map(|(k, b)| k.capacity() + 24 + b.heap_bytes() + 32)
+                .sum::<usize>()
+        };
+        vec![
+            ("terms", strings(&self.terms)),
+            ("postings: documents", self.postings.docs.capacity() * 4),
+            (
+                "postings: counts and starts",
+                self.postings.term_starts.capacity() * 4
+                    + self.postings.counts.capacity()
+                    + self.postings.large_counts.capacity() * 8
+                    + self.postings.block_starts.capacity() * 4,
+            ),
+            ("postings: positions", self.postings.positions.capacity()),
+            (
+                "term statistics",
+                self.stats.capacity() * size_of::<TermStats>(),
+            ),
+            ("lexicon", self.lexicon.heap_bytes()),
+            ("sources", bitsets(&self.sources)),
+            ("prefix sets", bitsets(&self.prefix_sets)),
+            (
+                "per article",
+                self.lengths.capacity() * 4
+                    + self.by_date.capacity() * 4
+                    + self.days.capacity() * 8,
+            ),
+        ]
+    }
+
     /// How many articles the index holds.
     pub fn len(&self) -> usize {
         self.lengths.len()
