@@ -1,16 +1,23 @@
 //! `qari list`: one article per line, for scripts. The query means exactly what is
 //! written ([`Mode::Exact`]). The bookmarks and reading-state files are read only when
 //! they are needed: for `--json`, which counts each article's bookmarks and says whether
-//! it was read, and for `is:bookmarked`, `is:read` and `is:unread`.
+//! it was read, and for `is:bookmarked`, `is:read` and `is:unread`. In the order found
+//! (`--sort relevance` without a query) the lines are printed as the corpus loads.
+
+mod streamed;
 
 use std::borrow::Borrow;
+use std::io::{self, Write};
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
 use super::bookmarks::reported;
 use super::output::Output;
-use super::{CliError, ListArgs, SortArg, UsageError, load_corpus, report_skipped, write_stdout};
+use super::{
+    CliError, ListArgs, SortArg, UsageError, corpus_paths, load_corpus, report_skipped,
+    write_stdout,
+};
 use crate::article::{Article, DateConfidence, sort_newest_first};
 use crate::bookmarks::{
     ArticleLookup, Bookmark, BookmarkStore, ReadingState, ReadingStore, StoreError,
@@ -58,12 +65,6 @@ impl<'a> ListRecord<'a> {
 
 pub(super) fn run(args: &ListArgs, config: &Config, output: &Output) -> Result<(), CliError> {
     let started = Instant::now();
-    let corpus = load_corpus(&args.paths, config);
-    let loaded = started.elapsed();
-    report_skipped(&corpus);
-    if corpus.articles.is_empty() {
-        return Err(anyhow::anyhow!("no article could be loaded").into());
-    }
     let order = match args.sort {
         SortArg::Date => Order::Date,
         SortArg::Relevance => Order::Relevance,
@@ -79,11 +80,26 @@ pub(super) fn run(args: &ListArgs, config: &Config, output: &Output) -> Result<(
         None => None,
     };
     let bookmarks_use = store_use(args, query.as_ref(), Query::uses_bookmarks);
-    let counts = load_store(bookmarks_use, load_bookmarks, &BOOKMARKS)?
-        .map(|bookmarks| bookmark_counts(&corpus.articles, &bookmarks));
+    let bookmarks = load_store(bookmarks_use, load_bookmarks, &BOOKMARKS)?;
     let reading_use = store_use(args, query.as_ref(), Query::uses_reading);
-    let read = load_store(reading_use, load_reading, &READING)?
-        .map(|state| read_set(&corpus.articles, &state));
+    let reading = load_store(reading_use, load_reading, &READING)?;
+    // Only the order found can be printed while the corpus loads: newest first and a
+    // ranking need every article, and so do bookmark counts (a bookmark whose article
+    // moved is found by its text, anywhere in the corpus).
+    let printer = Printer { args, output };
+    if query.is_none() && order == Order::Relevance && bookmarks.as_ref().is_none_or(Vec::is_empty)
+    {
+        let paths = corpus_paths(&args.paths, config);
+        return streamed::run(paths, &printer, reading.as_ref(), started);
+    }
+    let corpus = load_corpus(&args.paths, config);
+    let loaded = started.elapsed();
+    report_skipped(&corpus);
+    if corpus.articles.is_empty() {
+        return Err(anyhow::anyhow!("no article could be loaded").into());
+    }
+    let counts = bookmarks.map(|bookmarks| bookmark_counts(&corpus.articles, &bookmarks));
+    let read = reading.map(|state| read_set(&corpus.articles, &state));
     let docs: Vec<usize> = match &query {
         Some(query) => {
             let building = Instant::now();
@@ -112,11 +128,7 @@ pub(super) fn run(args: &ListArgs, config: &Config, output: &Output) -> Result<(
         }
         None => {
             if args.stats {
-                eprintln!(
-                    "qari: loaded {} articles in {:.1} ms",
-                    corpus.articles.len(),
-                    ms(loaded)
-                );
+                report_load_time(corpus.articles.len(), loaded);
             }
             let mut articles: Vec<Numbered> = corpus
                 .articles
@@ -134,26 +146,50 @@ pub(super) fn run(args: &ListArgs, config: &Config, output: &Output) -> Result<(
     let limit = args.limit.unwrap_or(usize::MAX);
     write_stdout(|out| {
         for doc in docs.into_iter().take(limit) {
-            let article = &corpus.articles[doc];
-            if args.json {
-                let bookmarks = counts.as_ref().map_or(0, |counts| counts[doc]);
-                let was_read = read.as_ref().is_some_and(|read| read.contains(doc as u32));
-                let record = ListRecord::new(article, bookmarks, was_read);
-                let json = serde_json::to_string(&record)?;
-                writeln!(out, "{}", escape_invisible(&json))?;
-            } else {
-                let date = article.date.date.map_or("-".to_owned(), |d| d.to_string());
-                let source = article.source.as_ref().map_or("-", |s| s.id.as_str());
-                let title = visible(&article.title);
-                writeln!(
-                    out,
-                    "{}",
-                    output.fields(&[article.id.as_str(), &date, source, &title])
-                )?;
-            }
+            let marks = Marks {
+                bookmarks: counts.as_ref().map_or(0, |counts| counts[doc]),
+                read: read.as_ref().is_some_and(|read| read.contains(doc as u32)),
+            };
+            printer.print(out, &corpus.articles[doc], marks)?;
         }
         Ok(())
     })
+}
+
+/// What `--json` says of an article besides the article itself.
+#[derive(Clone, Copy, Default)]
+struct Marks {
+    /// Bookmarks on it.
+    bookmarks: usize,
+    /// Whether the reading state has it as read.
+    read: bool,
+}
+
+/// How `qari list` prints one article.
+struct Printer<'a> {
+    args: &'a ListArgs,
+    output: &'a Output,
+}
+
+impl Printer<'_> {
+    fn print(&self, out: &mut dyn Write, article: &Article, marks: Marks) -> io::Result<()> {
+        if self.args.json {
+            let record = ListRecord::new(article, marks.bookmarks, marks.read);
+            let json = serde_json::to_string(&record)?;
+            writeln!(out, "{}", escape_invisible(&json))
+        } else {
+            let date = article.date.date.map_or("-".to_owned(), |d| d.to_string());
+            let source = article.source.as_ref().map_or("-", |s| s.id.as_str());
+            let title = visible(&article.title);
+            let fields = [article.id.as_str(), &date, source, &title];
+            writeln!(out, "{}", self.output.fields(&fields))
+        }
+    }
+}
+
+/// `--stats` without a query.
+fn report_load_time(articles: usize, loaded: Duration) {
+    eprintln!("qari: loaded {articles} articles in {:.1} ms", ms(loaded));
 }
 
 /// An article with its number in the corpus, so that it sorts as articles do.

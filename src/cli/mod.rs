@@ -23,7 +23,7 @@ pub use list::today;
 
 use self::output::{Destination, Output, write_stdout};
 use crate::config::{Config, ConfigError, default_file};
-use crate::corpus::{self, Corpus};
+use crate::corpus::{self, Corpus, Skipped};
 use crate::text::visible;
 
 /// Does what the command line asks for.
@@ -82,7 +82,12 @@ fn load_corpus(paths: &[PathBuf], config: &Config) -> Corpus {
 
 /// Tells standard error about every file that was skipped.
 fn report_skipped(corpus: &Corpus) {
-    for skipped in &corpus.skipped {
+    report_skips(&corpus.skipped);
+}
+
+/// Tells standard error about each of these skipped files.
+fn report_skips(skips: &[Skipped]) {
+    for skipped in skips {
         eprintln!(
             "qari: skipped {}: {}",
             visible(&skipped.path.display().to_string()),

@@ -101,7 +101,10 @@ fn front_matter(text: &str) -> Option<(&str, &str)> {
 }
 
 /// A JSON file: one object, or an array whose entries are read one by one. The outer
-/// `Err` is a file that is not JSON at all; an inner `Err` is one bad entry.
+/// `Err` is a file that is not JSON at all; an inner `Err` is one bad entry. Files are
+/// read as streams (`load::split`, each entry then through [`object`]); this whole-text
+/// form is for the tests of the field mapping.
+#[cfg(test)]
 pub fn parse_json(text: &str) -> Result<Vec<Result<RawDoc, String>>, String> {
     let value: Value =
         serde_json::from_str(text).map_err(|err| format!("malformed JSON: {err}"))?;
@@ -116,7 +119,8 @@ pub fn parse_json(text: &str) -> Result<Vec<Result<RawDoc, String>>, String> {
     }
 }
 
-/// JSON Lines: each non-blank line one object.
+/// JSON Lines: each non-blank line one object (whole-text form, as [`parse_json`]).
+#[cfg(test)]
 pub fn parse_json_lines(text: &str) -> Vec<Result<RawDoc, String>> {
     text.lines()
         .enumerate()
@@ -130,7 +134,8 @@ pub fn parse_json_lines(text: &str) -> Vec<Result<RawDoc, String>> {
         .collect()
 }
 
-fn object(value: &Value) -> Result<RawDoc, String> {
+/// The document of one JSON value, which must be an article object.
+pub(super) fn object(value: &Value) -> Result<RawDoc, String> {
     match value {
         Value::Object(fields) => from_fields(fields),
         other => Err(format!("{}, not an article object", kind(other))),

@@ -17,7 +17,10 @@ use std::path::PathBuf;
 pub use decode::decode;
 pub use extract::{paragraphs_of, title_of};
 pub use formats::{Format, RawDoc};
-pub use load::{MAX_FILE_BYTES, load_paths, load_stdin};
+pub use load::{
+    ArticleSize, Batch, LoadOptions, MAX_ARTICLE_BYTES, Progress, SpecialKind, load_paths,
+    load_stdin, load_with, stream,
+};
 pub use sample::load_sample;
 
 use crate::article::{Article, ArticleId};
@@ -98,9 +101,9 @@ pub enum SkipReason {
     /// Reading failed (permissions, I/O error).
     #[error("cannot be read: {0}")]
     Unreadable(String),
-    /// Larger than [`MAX_FILE_BYTES`].
-    #[error("{0} bytes is over the 64 MiB limit for one file")]
-    TooLarge(u64),
+    /// An article's text over [`MAX_ARTICLE_BYTES`].
+    #[error("{0} is over the 16 MiB limit for one article")]
+    TooLarge(ArticleSize),
     /// Contains NUL bytes.
     #[error("binary file (it contains NUL bytes)")]
     Binary,
@@ -121,6 +124,9 @@ pub enum SkipReason {
     /// No visible text.
     #[error("no text in it")]
     Empty,
+    /// A pipe, socket or device: never opened in a folder (reading it could wait forever).
+    #[error("{0}, not a regular file: left unread")]
+    Special(SpecialKind),
     /// A folder reached again through a symbolic link.
     #[error("folder already visited (symbolic link loop)")]
     LinkLoop,

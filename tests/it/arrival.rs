@@ -185,11 +185,20 @@ fn in_a_terminal_the_reader_is_drawn_while_a_big_corpus_is_still_being_read() {
     let loading = tmux.wait_for(|s| s.contains("loading") || s.contains("31,030 unread"));
     assert!(loading.contains(" articles…"), "{loading}");
     assert!(!loading.contains("Articles · 31,030"), "{loading}");
-    // Keys work as soon as there are articles, and the highlight stays where they put it.
+    // Keys work as soon as there are articles, and the highlight stays on the article
+    // they put it on, however many arrive around it.
     tmux.wait_for(|s| s.contains("article 1 of"));
     tmux.keys(&["Down"]);
-    let done = tmux.wait_for(|s| s.contains("article 2 of 31,030") && !s.contains("loading"));
+    let moved = tmux.wait_for(|s| s.contains("article 2 of"));
+    let highlighted = |screen: &str| {
+        let row = screen.lines().find(|l| l.starts_with('▌')).unwrap_or("");
+        row.split('│').next().unwrap_or("").to_owned()
+    };
+    let chosen = highlighted(&moved);
+    assert!(!chosen.is_empty(), "{moved}");
+    let done = tmux.wait_for(|s| s.contains(" of 31,030") && !s.contains("loading"));
     assert!(done.contains("Articles · 31,030"), "{done}");
+    assert_eq!(highlighted(&done), chosen, "{done}");
     tmux.keys(&["q"]);
     tmux.wait_for(|s| s.contains("QARI-EXITED-0"));
 }

@@ -26,6 +26,7 @@ mod injection;
 mod layout_props;
 mod list_query;
 mod load_errors;
+mod loading;
 mod mouse_and_address;
 mod narrowing;
 mod passages;
