@@ -55,7 +55,7 @@ fn main() {
     let mut truth = HashMap::new();
     for (n, article) in corpus.articles.iter().enumerate() {
         let name = format!("{n:05}.txt");
-        let body: Vec<&str> = article.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        let body: Vec<&str> = article.paragraphs.iter().map(|p| p.text).collect();
         let text = format!("{}\n\n{}\n", article.title, body.join("\n"));
         std::fs::write(dir.path().join(&name), text).unwrap();
         truth.insert(

@@ -5,6 +5,10 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+pub use paragraphs::{ParagraphRef, Paragraphs};
+
+mod paragraphs;
+
 /// An article's id: its path relative to the corpus root it was found under, stable
 /// across runs (DESIGN §3). Never contains control characters.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -127,7 +131,8 @@ impl DateInfo {
     }
 }
 
-/// One paragraph of a body.
+/// One paragraph of a body while it is built (an article holds its paragraphs as
+/// [`Paragraphs`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Paragraph {
     /// The text, logical order, one line.
@@ -151,7 +156,7 @@ pub struct Article {
     /// A one-line title, never empty.
     pub title: String,
     /// The body, one paragraph per entry, in logical order, boilerplate included.
-    pub paragraphs: Vec<Paragraph>,
+    pub paragraphs: Paragraphs,
     /// The outlet, when known.
     pub source: Option<Source>,
     /// The publication day, when known.
@@ -164,7 +169,7 @@ pub struct Article {
 
 impl Article {
     /// The paragraphs a reader sees: without boilerplate, or all of them in raw view.
-    pub fn body(&self, view: BodyView) -> Vec<&Paragraph> {
+    pub fn body(&self, view: BodyView) -> Vec<ParagraphRef<'_>> {
         self.paragraphs
             .iter()
             .filter(|p| view == BodyView::Raw || !p.boilerplate)

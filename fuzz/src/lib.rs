@@ -64,7 +64,7 @@ pub fn decode_extract(data: &[u8]) {
             "title with a control: {:?}",
             article.title
         );
-        for paragraph in &article.paragraphs {
+        for paragraph in article.paragraphs.iter() {
             assert!(!paragraph.text.trim().is_empty(), "empty paragraph");
             assert!(
                 !paragraph.text.contains(char::is_control),
@@ -220,7 +220,7 @@ pub fn query(data: &[u8]) {
     for article in articles {
         check_highlights(index, &query, &article.title);
         for paragraph in article.paragraphs.iter().take(3) {
-            check_highlights(index, &query, &paragraph.text);
+            check_highlights(index, &query, paragraph.text);
         }
     }
 }

@@ -66,7 +66,7 @@ impl LogicalBody {
             .iter()
             .enumerate()
             .filter(|(_, p)| !p.boilerplate)
-            .map(|(i, p)| (i, p.text.as_str()));
+            .map(|(i, p)| (i, p.text));
         Self::from_numbered(clean)
     }
 

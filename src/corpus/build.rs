@@ -84,7 +84,7 @@ pub fn build(found: Found<'_>, doc: RawDoc) -> Option<Article> {
     Some(Article {
         id: ArticleId::new(found.id),
         title,
-        paragraphs,
+        paragraphs: paragraphs.into(),
         source,
         date,
         url: doc.url.map(|url| sanitize(&url)),

@@ -216,7 +216,7 @@ impl Share {
                     .paragraphs
                     .iter()
                     .filter(|p| !p.boilerplate)
-                    .map(|p| p.text.as_str()),
+                    .map(|p| p.text),
             );
             for text in texts {
                 let mut found = words(text);

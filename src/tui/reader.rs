@@ -148,11 +148,11 @@ impl Reader {
         // Paragraphs keep their index in the whole article, so that a line found before a
         // switch to or from the raw view is found again after it.
         let shown: Vec<usize> = (0..article.paragraphs.len())
-            .filter(|&i| view == BodyView::Raw || !article.paragraphs[i].boilerplate)
+            .filter(|&i| view == BodyView::Raw || !article.paragraphs.at(i).boilerplate)
             .collect();
         let texts: Vec<&str> = shown
             .iter()
-            .map(|&i| article.paragraphs[i].text.as_str())
+            .map(|&i| article.paragraphs.at(i).text)
             .collect();
         lines.extend(layout_body(&texts, options).into_iter().map(
             |BodyLine { paragraph, line }| ReaderLine {
@@ -201,7 +201,7 @@ impl Reader {
         for (i, line) in self.lines.iter().enumerate() {
             let text = match line.kind {
                 LineKind::Title => article.title.as_str(),
-                LineKind::Paragraph(p) => article.paragraphs[p].text.as_str(),
+                LineKind::Paragraph(p) => article.paragraphs.at(p).text,
                 LineKind::Url | LineKind::Blank => continue,
             };
             if found.as_ref().is_some_and(|(kind, ..)| *kind != line.kind) {
@@ -337,7 +337,8 @@ mod tests {
             paragraphs: vec![Paragraph {
                 text: BODY.to_owned(),
                 boilerplate: false,
-            }],
+            }]
+            .into(),
             source: None,
             date: DateInfo::default(),
             url: None,

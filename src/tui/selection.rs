@@ -56,10 +56,10 @@ impl Selection {
             .filter(|(_, p)| view == BodyView::Raw || !p.boilerplate)
             .flat_map(|(index, p)| {
                 let ranges = match unit {
-                    SelectionUnit::Sentence => sentences(&p.text),
-                    SelectionUnit::Paragraph => sentences(&p.text)
+                    SelectionUnit::Sentence => sentences(p.text),
+                    SelectionUnit::Paragraph => sentences(p.text)
                         .first()
-                        .zip(sentences(&p.text).last())
+                        .zip(sentences(p.text).last())
                         .map(|(first, last)| first.start..last.end)
                         .into_iter()
                         .collect(),
@@ -133,7 +133,7 @@ impl Selection {
     pub fn text(&self, article: &Article) -> String {
         self.passages()
             .iter()
-            .map(|p| &article.paragraphs[p.paragraph].text[p.range.clone()])
+            .map(|p| &article.paragraphs.at(p.paragraph).text[p.range.clone()])
             .collect::<Vec<_>>()
             .join("\n\n")
     }

@@ -17,7 +17,7 @@ fn body_of(id: &str) -> String {
     let paragraphs: Vec<&str> = article
         .body(BodyView::Clean)
         .iter()
-        .map(|p| p.text.as_str())
+        .map(|p| p.text)
         .collect();
     paragraphs.join("\n\n")
 }

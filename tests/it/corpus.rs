@@ -199,7 +199,7 @@ fn windows_1256_and_utf16_text_is_read_correctly() {
     ]);
     assert_eq!(corpus.articles.len(), 2, "{:?}", corpus.skipped);
     assert_eq!(
-        corpus.articles[0].paragraphs[0].text,
+        corpus.articles[0].paragraphs.at(0).text,
         "نص عربي قديم الترميز من موقع إخباري."
     );
     assert_eq!(corpus.articles[1].title, "خبر بترميز يو تي إف ١٦");

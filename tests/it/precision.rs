@@ -88,7 +88,7 @@ fn indexed_texts(article: &Article) -> impl Iterator<Item = &str> {
             .paragraphs
             .iter()
             .filter(|p| !p.boilerplate)
-            .map(|p| p.text.as_str()),
+            .map(|p| p.text),
     )
 }
 

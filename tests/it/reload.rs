@@ -93,7 +93,7 @@ fn top_text(app: &App) -> String {
     let LineKind::Paragraph(p) = line.kind else {
         panic!("the top line is not text: {:?}", line.kind);
     };
-    let text = &app.articles[reader.article].paragraphs[p].text;
+    let text = &app.articles[reader.article].paragraphs.at(p).text;
     text[line.line.logical.start..].chars().take(60).collect()
 }
 

@@ -85,7 +85,7 @@ fn paragraphs(article: &Article) -> Vec<Vec<Token>> {
                 .paragraphs
                 .iter()
                 .filter(|p| !p.boilerplate)
-                .map(|p| p.text.as_str()),
+                .map(|p| p.text),
         )
         .map(tokens)
         .collect()

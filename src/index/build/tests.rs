@@ -32,7 +32,7 @@ fn articles() -> Vec<Article> {
             Article {
                 id: ArticleId::new(&format!("a{n}")),
                 title: "عنوان".to_owned(),
-                paragraphs,
+                paragraphs: paragraphs.into(),
                 ..template.clone()
             }
         })
@@ -46,7 +46,7 @@ fn direct(articles: &[Article], term: &str) -> Vec<(u32, Vec<u32>)> {
         let mut position = 0;
         let mut here = Vec::new();
         let texts = std::iter::once(article.title.as_str())
-            .chain(article.paragraphs.iter().map(|p| p.text.as_str()));
+            .chain(article.paragraphs.iter().map(|p| p.text));
         for text in texts {
             let mut all = words(text);
             while let Some(word) = all.next_word() {

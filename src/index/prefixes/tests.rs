@@ -24,7 +24,8 @@ fn articles(with: usize, without: usize) -> Vec<Article> {
                 paragraphs: vec![Paragraph {
                     text: text.to_owned(),
                     boilerplate: false,
-                }],
+                }]
+                .into(),
                 ..template.clone()
             }
         })

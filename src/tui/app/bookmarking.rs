@@ -166,7 +166,7 @@ impl App {
             Some(selection) => selection.passages(),
             None => {
                 let (paragraph, _) = reader.top_paragraph()?;
-                let text = &article.paragraphs[paragraph].text;
+                let text = &article.paragraphs.at(paragraph).text;
                 let start = text.len() - text.trim_start().len();
                 vec![crate::tui::selection::Passage {
                     paragraph,

@@ -118,6 +118,6 @@ impl App {
             return Some(selection.text(article));
         }
         let (paragraph, _) = reader.top_paragraph()?;
-        Some(article.paragraphs[paragraph].text.trim().to_owned())
+        Some(article.paragraphs.at(paragraph).text.trim().to_owned())
     }
 }

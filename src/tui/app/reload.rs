@@ -160,7 +160,7 @@ impl App {
             .iter()
             .take_while(|line| line.kind != LineKind::Title)
             .find_map(|line| match line.kind {
-                LineKind::Paragraph(p) if !article.paragraphs[p].boilerplate => {
+                LineKind::Paragraph(p) if !article.paragraphs.at(p).boilerplate => {
                     Some((p, line.line.logical.start))
                 }
                 _ => None,
